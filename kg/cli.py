@@ -1,0 +1,44 @@
+"""The `kg` command: one sub-command per task, each defined beside the stage it drives."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Each module exposes register(subparsers), adding its sub-commands with set_defaults(run=callable).
+# run(args) returns the exit status.
+COMMAND_MODULES = ("kg.pipeline", "kg.evaluate", "kg.store", "kg.validate")
+
+
+class UsageError(Exception):
+    """Wrong usage: reported in one line, exit status 2."""
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of communications read from French news.")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except UsageError as exc:
+        print(f"kg {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
