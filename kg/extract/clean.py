@@ -1,0 +1,89 @@
+"""Raw article text to clean prose: page furniture out, hard wraps joined, glued sentences split.
+
+The output keeps one block of prose per paragraph, blocks separated by a blank line, so that the
+sentence splitter can treat a block end (a headline without a full stop, a caption) as a boundary.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.paths import ONTOLOGY
+
+SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
+# "l'Elysée.L'accord", "MM.Poutine": a full stop glued to the next word's capital.
+GLUED_STOP = re.compile(r"(?<=[a-zà-ÿ»\"”)]{2})([.!?])(?=[A-ZÀ-Ý«“])|(?<=\bMM)\.(?=[A-ZÀ-Ý])|(?<=\bM)\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# "PARIS, 28 janvier (Reuters) –": the dateline repeats the publication date and names the agency.
+DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][\wÀ-ÿ' /.-]{1,40},\s+(\d{1,2}(er)?\s+\w+(\s+\d{4})?\s+)?\([A-Za-zÀ-ÿ. ]{2,20}\)\s*[–—-]?\s*")
+# A line ending on one of these words is a wrapped line, never a whole headline.
+FUNCTION_WORDS = frozenset("et ou de des du la le les l' à au aux en pour avec sur par un une que qui dont entre sans sous vers chez son sa ses leur leurs ce cette ces".split())
+SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    drop: tuple[re.Pattern, ...]
+    stop: tuple[re.Pattern, ...]
+    strip: tuple[re.Pattern, ...]
+    credit: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def boilerplate() -> Boilerplate:
+    data = json.loads((Path(ONTOLOGY) / "boilerplate.json").read_text(encoding="utf-8"))
+    compile_all = lambda patterns: tuple(re.compile(p, re.IGNORECASE) for p in patterns)  # noqa: E731
+    return Boilerplate(compile_all(data["drop"]), compile_all(data["stop"]), compile_all(data["strip"]),
+                       re.compile(data["credit"], re.IGNORECASE))
+
+
+def is_furniture(line: str, rules: Boilerplate) -> bool:
+    """Lines that are not prose: a lone word ('Inscription', 'Sputnik'), a byline, a sign-up prompt."""
+    words = line.split()
+    if not any(c.isalpha() for c in line):
+        return True
+    if len(words) <= 3 and not SENTENCE_END.search(line):
+        return True
+    return any(p.search(line) for p in rules.drop)
+
+
+def tidy(line: str, rules: Boilerplate) -> str:
+    line = SPACES.sub(" ", line).strip()
+    for pattern in rules.strip:
+        line = pattern.sub("", line)
+    line = rules.credit.sub("", line) if len(line) > 40 else line
+    line = DATELINE.sub("", line)
+    return GLUED_STOP.sub(lambda m: (m.group(1) or ".") + " ", line).strip()
+
+
+def continues(previous: str, line: str) -> bool:
+    """Whether LINE carries on PREVIOUS's sentence (a hard wrap) rather than starting a new block."""
+    if not previous or SENTENCE_END.search(previous):
+        return False
+    first, last = line[:1], previous.split()[-1]
+    return (first.islower() or first in "«\"“(,–-" or last.lower() in FUNCTION_WORDS
+            or last.islower() and len(previous) > 40)
+
+
+def clean_text(text: str) -> str:
+    rules = boilerplate()
+    blocks: list[str] = []
+    pending_blank = False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if any(p.search(raw.strip()) for p in rules.stop):
+            break
+        line = tidy(raw, rules)
+        if not line:
+            pending_blank = True
+            continue
+        if is_furniture(line, rules) and not (blocks and continues(blocks[-1], line)):
+            pending_blank = True
+            continue
+        if blocks and continues(blocks[-1], line) and (not pending_blank or line[:1].islower()):
+            blocks[-1] = f"{blocks[-1]} {line}"
+        else:
+            blocks.append(line)
+        pending_blank = False
+    return "\n\n".join(blocks) + ("\n" if blocks else "")

@@ -1,0 +1,100 @@
+"""The spaCy pipeline: a French model plus three small components that fit it to news text.
+
+- kg_compounds (first): "Poutine-Macron", "russo-américains", "Maison-Blanche" stay one token; the French
+  tokenizer splits them, and the parser then cuts sentences at the hyphen.
+- kg_block_bounds (before the parser): a blank line (a block end in the cleaned text) starts a sentence,
+  so headlines and captions without a full stop stand alone.
+- kg_norms (last): token.norm_ becomes the lowercase, accent-free form, the attribute the data-built
+  matchers compare on ("Elysée" = "Élysée").
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "fr_core_news_md"
+HYPHENS = {"-", "‑", "–"}
+# Texts longer than this are analysed in pieces cut at block boundaries (spaCy's own limit is 1,000,000).
+CHUNK_CHARS = 100_000
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, typographic apostrophes and hyphens made plain."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‑", "-"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@Language.component("kg_compounds")
+def merge_hyphen_compounds(doc: Doc) -> Doc:
+    spans = []
+    i = 0
+    while i < len(doc) - 2:
+        j = i
+        # word-word(-word…) written without spaces
+        while (j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_
+               and not doc[j + 1].whitespace_ and doc[j].is_alpha and doc[j + 2].is_alpha):
+            j += 2
+        if j > i:
+            spans.append(doc[i:j + 1])
+            i = j + 1
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
+
+
+@Language.component("kg_block_bounds")
+def block_bounds(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        if "\n\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_ == "\n":
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("kg_norms")
+def folded_norms(doc: Doc) -> Doc:
+    for token in doc:
+        token.norm_ = fold(token.text)
+    return doc
+
+
+@lru_cache(maxsize=2)
+def load(model: str = DEFAULT_MODEL) -> Language:
+    try:
+        nlp = spacy.load(model, exclude=["senter"])
+    except OSError as exc:
+        raise RuntimeError(f"the spaCy model '{model}' is not installed (pip install {model.replace('_', '-')})") from exc
+    nlp.add_pipe("kg_compounds", first=True)
+    nlp.add_pipe("kg_block_bounds", before="parser")
+    nlp.add_pipe("kg_norms", last=True)
+    return nlp
+
+
+def make_pattern_doc(nlp: Language, text: str) -> Doc:
+    """A phrase as the pipeline would tokenise and normalise it, for building matchers from data."""
+    return folded_norms(merge_hyphen_compounds(nlp.make_doc(text)))
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """TEXT cut at block boundaries into pieces of at most LIMIT characters (a block longer than that is cut hard)."""
+    pieces: list[str] = []
+    current = ""
+    for block in text.split("\n\n"):
+        while len(block) > limit:
+            cut = block.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            pieces.append(block[:cut])
+            block = block[cut:].lstrip()
+        if current and len(current) + len(block) + 2 > limit:
+            pieces.append(current)
+            current = ""
+        current = f"{current}\n\n{block}" if current else block
+    if current:
+        pieces.append(current)
+    return pieces
