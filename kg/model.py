@@ -85,6 +85,7 @@ class Extraction:
     article: ArticleInfo
     actors: tuple[ActorRef, ...]
     events: tuple[EventRecord, ...]
+    topics: tuple["TopicConcept", ...] = ()  # named issues the scheme lacks ("les accords de Dayton")
 
 
 @dataclass(frozen=True)

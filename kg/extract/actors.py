@@ -1,0 +1,342 @@
+"""Actor mentions in an analysed article: gazetteer names, titles resolved through offices held on the
+publication day, seats of power, demonyms, spaCy's people and organisations the gazetteer lacks.
+
+A Mention covers tokens [start, end) and names one or more actors (a plural title such as "les présidents
+russe et français" names two)."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.gazetteer import Entry, Gazetteer
+from kg.model import ActorRef
+from kg.nlp import fold, make_pattern_doc
+from kg.paths import ONTOLOGY
+
+NAME, SURNAME, METONYM = "name", "surname", "metonym"
+PARTICLES = {"de", "du", "des", "d'", "la", "le", "l'", "von", "van", "der", "al", "el", "ben", "bin", "di", "da"}
+UNKNOWN_PERSON_MIN_TOKENS = 2
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    keys: tuple[str, ...]  # actor keys it designates
+    via: str  # name | surname | metonym | title | part | ner
+    text: str
+    role: str | None = None  # office key or role words, when a title named it
+
+
+@dataclass
+class ArticleActors:
+    """Actors met so far in one article: for surnames after full names and for misspelt repeats."""
+    refs: dict[str, ActorRef]
+    unknown_surnames: dict[str, str]  # folded surname -> key
+
+    def add(self, ref: ActorRef) -> None:
+        old = self.refs.get(ref.key)
+        if old is None:
+            self.refs[ref.key] = ref
+        else:
+            names = tuple(dict.fromkeys(old.names + ref.names))
+            self.refs[ref.key] = ActorRef(old.key, old.label, old.kind, old.wikidata, names, old.role or ref.role)
+
+
+class ActorFinder:
+    """Built once per pipeline from the gazetteer; finds mentions in each analysed article."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer):
+        self.nlp = nlp
+        self.gaz = gazetteer
+        self.media = {fold(n) for n in json.loads((ONTOLOGY / "media.json").read_text(encoding="utf-8"))["names"]}
+        self.names = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.single_token_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.candidates: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._add_names()
+        self.titles = Matcher(nlp.vocab)
+        self._add_titles()
+
+    # -- building the matchers from data
+    def _add_names(self) -> None:
+        table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for entry in self.gaz.entries.values():
+            for name in entry.names:
+                table[name].add((entry.id, NAME))
+            for name in entry.surnames:
+                table[name].add((entry.id, SURNAME))
+            for name in entry.capitals + entry.seats:
+                table[name].add((entry.id, METONYM))
+        by_norm: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for name, ids in table.items():
+            doc = make_pattern_doc(self.nlp, name)
+            norm = " ".join(t.norm_ for t in doc)
+            by_norm[norm] |= ids
+            if len(doc) == 1:
+                self.single_token_names[norm] += sorted(ids)
+        for norm, ids in by_norm.items():
+            key = f"name|{norm}"
+            self.candidates[key] = tuple(sorted(ids))
+            self.names.add(key, [make_pattern_doc(self.nlp, norm)])
+
+    def _add_titles(self) -> None:
+        for role, title in self.gaz.titles.items():
+            for phrase in title.phrases:
+                words = [t.norm_ for t in make_pattern_doc(self.nlp, phrase)]
+                # "ministre russe des Affaires étrangères": a demonym may sit after the first word
+                pattern = [{"NORM": words[0]}]
+                if len(words) > 1:
+                    pattern.append({"POS": "ADJ", "OP": "?"})
+                pattern += [{"NORM": w} for w in words[1:]]
+                self.titles.add(f"title|{role}", [pattern])
+
+    @cached_property
+    def leader_words(self) -> set[str]:
+        return {fold(w) for w in self.gaz.generic.get("leader_words", ())} | {"dirigeant", "dirigeante", "dirigeants"}
+
+    @cached_property
+    def seat_holder_words(self) -> set[str]:
+        return {fold(w) for w in self.gaz.generic.get("seat_holder_words", ("chef", "patron", "locataire", "hote", "maitre"))}
+
+    @cached_property
+    def counterpart_words(self) -> set[str]:
+        return {fold(w) for w in self.gaz.generic.get("counterpart_words", ("homologue", "homologues"))}
+
+    # -- finding mentions
+    def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
+        name_mentions = self._name_mentions(doc, published, article)
+        title_mentions = self._title_mentions(doc, published, name_mentions)
+        taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
+        ner_mentions = self._ner_mentions(doc, taken, article)
+        mentions = sorted(name_mentions + title_mentions + ner_mentions, key=lambda m: (m.start, m.end))
+        for m in mentions:
+            for key in m.keys:
+                article.add(self.ref(key, m))
+        return mentions
+
+    def ref(self, key: str, mention: Mention) -> ActorRef:
+        entry = self.gaz.entries.get(key)
+        if entry is not None:
+            return ActorRef(key, entry.label, entry.kind, entry.wikidata, (mention.text,) if mention.via in (NAME, SURNAME, "part") else ())
+        label = mention.text if key.startswith("name:") else key
+        kind = "Organization" if key.startswith("name:org:") else "Person"
+        return ActorRef(key, label, kind, None, (mention.text,), mention.role)
+
+    def choose(self, ids: tuple[tuple[str, str], ...], published: date | None) -> tuple[str, str] | None:
+        """One actor for a name: full names before surnames before metonyms; between namesakes, whoever held
+        office nearest the day; None when that leaves a tie."""
+        if not ids:
+            return None
+        vias = {via for _, via in ids}
+        best = NAME if NAME in vias else SURNAME if SURNAME in vias else METONYM
+        pool = sorted({(i, v) for i, v in ids if v == best})
+        if len(pool) == 1:
+            return pool[0]
+        if all(self.gaz.entries[i].kind == "Person" for i, _ in pool):
+            ranked = sorted((self.gaz.active_near(i, published), i, v) for i, v in pool)
+            if ranked[0][0] < ranked[1][0]:
+                return ranked[0][1], ranked[0][2]
+        return None
+
+    def _name_mentions(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
+        spans = []
+        for match_id, start, end in self.names(doc):
+            spans.append(Span(doc, start, end, label=match_id))
+        mentions = []
+        covered: set[int] = set()
+        for span in sorted(filter_longest(spans), key=lambda s: s.start):
+            chosen = self.choose(self.candidates[self.nlp.vocab.strings[span.label]], published)
+            if chosen and not self.is_media(span.text):
+                mentions.append(Mention(span.start, span.end, (chosen[0],), chosen[1], span.text))
+                covered.update(range(span.start, span.end))
+        for token in doc:  # "Poutine-Macron", "Russie-Otan": the merged compound names several actors
+            if token.i in covered or "-" not in token.text:
+                continue
+            keys = []
+            for part in token.norm_.split("-"):
+                chosen = self.choose(tuple(self.single_token_names.get(part, ())), published)
+                if chosen and chosen[1] != METONYM:
+                    keys.append(chosen[0])
+            if len(keys) >= 2 and len(keys) == len(token.norm_.split("-")):
+                mentions.append(Mention(token.i, token.i + 1, tuple(dict.fromkeys(keys)), "part", token.text))
+        return mentions
+
+    def is_media(self, text: str) -> bool:
+        return fold(text) in self.media
+
+    def _title_mentions(self, doc: Doc, published: date | None, names: list[Mention]) -> list[Mention]:
+        by_start = {m.start: m for m in names}
+        mentions = []
+        for match_id, start, end in filter_longest_matches(self.titles(doc)):
+            role = self.nlp.vocab.strings[match_id].split("|", 1)[1]
+            countries, stop = self.qualifiers(doc, start, end, names)
+            following = self.name_after(doc, stop, by_start)
+            if following is not None:  # "le président russe Vladimir Poutine": one mention, the name's
+                mentions.append(Mention(start, following.end, following.keys, following.via,
+                                        doc[start:following.end].text, role))
+                continue
+            people = [p for c in countries if (p := self.holder(role, c, published))]
+            if people and len(people) == len(countries):
+                mentions.append(Mention(start, stop, tuple(people), "title", doc[start:stop].text, role))
+        mentions += self._leader_word_mentions(doc, published, names, {i for m in mentions for i in range(m.start, m.end)})
+        return mentions
+
+    def holder(self, role: str, of: str, published: date | None) -> str | None:
+        title = self.gaz.titles.get(role)
+        if title is not None and title.leader:
+            return self.gaz.holder(role, of, published) or None
+        return self.gaz.holder(role, of, published)
+
+    def qualifiers(self, doc: Doc, start: int, end: int, names: list[Mention]) -> tuple[list[str], int]:
+        """The states a title is qualified by: demonyms inside or right after it ("présidents russe et
+        français"), or "de la France", "du Kremlin". Returns them and where the title phrase ends."""
+        countries = [self.gaz.by_demonym[t.norm_] for t in doc[start:end] if t.norm_ in self.gaz.by_demonym]
+        i = end
+        while i < len(doc) and len(countries) < 6:
+            token = doc[i]
+            if token.norm_ in self.gaz.by_demonym:
+                countries.append(self.gaz.by_demonym[token.norm_])
+            elif token.norm_ in ("et", ",") and i + 1 < len(doc) and doc[i + 1].norm_ in self.gaz.by_demonym:
+                pass
+            elif token.norm_ in ("de", "du", "d'", "des") and (m := self.name_at(names, i + 1, skip_articles=doc)):
+                entry = self.gaz.entries.get(m.keys[0])
+                if entry is None or entry.kind == "Person":
+                    break
+                countries.append(entry.id)
+                i = m.end
+                continue
+            else:
+                break
+            i += 1
+        return list(dict.fromkeys(countries)), i
+
+    @staticmethod
+    def name_at(names: list[Mention], i: int, skip_articles: Doc) -> Mention | None:
+        while i < len(skip_articles) and skip_articles[i].norm_ in ("la", "le", "l'", "les"):
+            i += 1
+        return next((m for m in names if m.start == i), None)
+
+    @staticmethod
+    def name_after(doc: Doc, i: int, by_start: dict[int, Mention]) -> Mention | None:
+        """A person's name right after a title, maybe after a comma: "le président russe, Vladimir Poutine"."""
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        m = by_start.get(i)
+        if m is not None and m.via in (NAME, SURNAME) and len(m.keys) == 1:
+            return m
+        return None
+
+    def _leader_word_mentions(self, doc: Doc, published: date | None, names: list[Mention], taken: set[int]) -> list[Mention]:
+        """"le dirigeant ukrainien", "son homologue russe Vladimir Poutine", "le chef du Kremlin",
+        "les dirigeants de la France et de la Russie"."""
+        by_start = {m.start: m for m in names}
+        mentions = []
+        for token in doc:
+            if token.i in taken:
+                continue
+            word = token.norm_
+            end = token.i + 1
+            # "chef d'État", "chef de l'État": the leader word spans a few tokens
+            for n in (4, 3, 2):
+                phrase = "".join(t.norm_ + t.whitespace_ for t in doc[token.i:token.i + n]).strip()
+                if phrase in self.leader_words or phrase in self.counterpart_words:
+                    word, end = phrase, token.i + n
+                    break
+            if word in self.seat_holder_words and end + 1 < len(doc) and doc[end].norm_ in ("du", "de", "d'"):
+                seat = self.name_at(names, end + 1, doc)
+                if seat and seat.via == METONYM and (p := self.gaz.leader(seat.keys[0], published)):
+                    mentions.append(Mention(token.i, seat.end, (p,), "title", doc[token.i:seat.end].text, "leader"))
+                continue
+            if word not in self.leader_words and word not in self.counterpart_words:
+                continue
+            countries, stop = self.qualifiers(doc, token.i, end, names)
+            following = self.name_after(doc, stop, by_start)
+            if following is not None:
+                mentions.append(Mention(token.i, following.end, following.keys, following.via,
+                                        doc[token.i:following.end].text, "leader"))
+                continue
+            people = [p for c in countries if (p := self.gaz.leader(c, published))]
+            if people and len(people) == len(countries):
+                mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))
+        return mentions
+
+    def _ner_mentions(self, doc: Doc, taken: set[int], article: ArticleActors) -> list[Mention]:
+        mentions = []
+        for ent in doc.ents:
+            if ent.label_ not in ("PER", "ORG") or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            text = clean_name(ent.text)
+            if not text or self.is_media(text) or not text[0].isupper():
+                continue
+            if ent.label_ == "ORG":
+                if len(text) > 2:
+                    key = "name:org:" + slug(text)
+                    mentions.append(Mention(ent.start, ent.end, (key,), "ner", text))
+                continue
+            key = self.person_key(text, article)
+            if key:
+                mentions.append(Mention(ent.start, ent.end, (key,), "ner", text))
+        return mentions
+
+    def person_key(self, text: str, article: ArticleActors) -> str | None:
+        """A person the gazetteer lacks: full names make a key; a lone surname (even misspelt) joins a full name
+        seen earlier in the article."""
+        words = [w for w in text.split() if w[:1].isupper() or fold(w) in PARTICLES]
+        surname = fold(words[-1]) if words else ""
+        if len(words) >= UNKNOWN_PERSON_MIN_TOKENS:
+            key = article.unknown_surnames.get(surname) or "name:" + slug(text)
+            article.unknown_surnames.setdefault(surname, key)
+            return key
+        if surname in article.unknown_surnames:
+            return article.unknown_surnames[surname]
+        close = difflib.get_close_matches(surname, list(article.unknown_surnames), n=1, cutoff=0.8)
+        return article.unknown_surnames[close[0]] if close else None
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"^(MM?\.|Mme|Mmes|Mr|Dr)\s*", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" ,.;:«»\"'")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def filter_longest(spans: list[Span]) -> list[Span]:
+    from spacy.util import filter_spans
+    return filter_spans(spans)
+
+
+def filter_longest_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    chosen: list[tuple[int, int, int]] = []
+    for match in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if all(match[2] <= s or match[1] >= e for _, s, e in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m[1])
+
+
+def entries_of(gaz: Gazetteer, keys: tuple[str, ...]) -> list[Entry]:
+    return [gaz.entries[k] for k in keys if k in gaz.entries]
+
+
+def token_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    table: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            table[i].append(m)
+    return table
+
+
+def is_person(gaz: Gazetteer, key: str) -> bool:
+    entry = gaz.entries.get(key)
+    return entry.kind == "Person" if entry else not key.startswith("name:org:")
+

@@ -1,0 +1,528 @@
+"""Communication events in an analysed article.
+
+A trigger (a verb or noun of communication from ontology/communication.json) becomes an event when the
+dependency parse links it to at least two actors and nothing marks it as planned, hypothetical or negated.
+Its participants come from subjects, objects, "avec", "entre X et Y", coordinations and "fait de même
+avec"; its date from the date expressions the parse attaches to it; a trigger that names no actors
+("Cet appel…", "la discussion a porté sur…") continues the event the article is telling about.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.actors import METONYM, ActorFinder, Mention, is_person, token_mentions
+from kg.extract.dates import DateMention, find_dates
+from kg.gazetteer import Gazetteer
+from kg.nlp import fold
+from kg.paths import ONTOLOGY
+
+CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "xcomp", "conj"}
+NP_DEPS = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound", "nmod", "amod", "nummod", "dep"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+OBJECT_DEPS = {"obj", "iobj", "obl:arg", "obl", "obl:mod", "nmod"}
+PARTNER_CASES = {"avec", "entre", "a", "aupres"}
+# Nouns that stand for the names they introduce: "MM. Poutine et Macron", "au sein du Conseil Russie-Otan".
+TRANSPARENT_NOUNS = {"m.", "mm.", "mme", "mmes", "messieurs", "sein", "cadre"}
+ACTOR_CASES = {"", "de", "du", "des", "d'", "entre", "avec"}
+PLACE_CASES = {"a", "en", "dans", "au", "aux"}
+CONTEXT_SENTENCES = 3
+DURATION = re.compile(
+    r"(?<!plus d')(?<!plus de )(?<!près de )\b(?P<h>une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d{1,2})\s+heures?"
+    r"(?:\s+(?:et\s+)?(?P<m>quart|demie|quarante-cinq|quarante|trente|vingt|quinze|dix|cinq|\d{1,2})(?:\s+minutes?)?)?"
+    r"|\b(?P<mo>quarante-cinq|quarante|trente|vingt|quinze|\d{1,3})\s+minutes", re.IGNORECASE)
+NUMBERS = {"une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+           "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
+           "quarante-cinq": 45, "quart": 15, "demie": 30}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict
+    nouns: dict
+    markers: dict[str, frozenset[str]]
+    nouns_need_marker: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_nouns: frozenset[str]
+    planned_marks: frozenset[str]
+    planned_adjectives: frozenset[str]
+    negations: frozenset[str]
+    leader_groups: frozenset[str]
+    party_groups: frozenset[str]
+    pair_words: frozenset[str]
+    same_again: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        data = json.loads((ONTOLOGY / "communication.json").read_text(encoding="utf-8"))
+        folded = lambda words: frozenset(fold(w) for w in words)  # noqa: E731
+        groups = data["group_words"]
+        return cls(
+            verbs={fold(k): v for k, v in data["verbs"].items()},
+            nouns={fold(k): v for k, v in data["nouns"].items()},
+            markers={kind: folded(words) for kind, words in data["markers"].items()},
+            nouns_need_marker=folded(data["nouns_need_marker"]),
+            planned_verbs=folded(data["planned"]["verbs"]), planned_nouns=folded(data["planned"]["nouns"]),
+            planned_marks=folded(data["planned"]["marks"]), planned_adjectives=folded(data["planned"]["adjectives"]),
+            negations=folded(data["negations"]), leader_groups=folded(groups["leaders"]),
+            party_groups=folded(groups["parties"]), pair_words=folded(groups["pair"]),
+            same_again=tuple(fold(p) for p in data["same_again"]))
+
+
+@dataclass
+class Draft:
+    """An event being read from one article."""
+    kind: str
+    participants: tuple[str, ...]
+    subjects: tuple[str, ...]
+    date: str | None
+    sentence: int  # index of the sentence that states it
+    evidence: list[str] = field(default_factory=list)
+    context: list[int] = field(default_factory=list)  # sentence indices about it
+    duration: str | None = None
+    place: str | None = None
+    initiator: str | None = None
+
+
+def lemma(token: Token) -> str:
+    return fold(token.lemma_ or token.text)
+
+
+def kind_rank(kind: str) -> int:
+    return {"Communication": 0, "Meeting": 1, "PhoneCall": 2, "VideoConference": 3}[kind]
+
+
+class SentenceReader:
+    """Reads the events of one sentence, given the article's mentions and what came before."""
+
+    def __init__(self, lex: Lexicon, gaz: Gazetteer, sent: Span, mentions: dict[int, list[Mention]],
+                 published: date | None, recent_people: list[str], previous_event: Draft | None):
+        self.lex, self.gaz, self.sent, self.mentions = lex, gaz, sent, mentions
+        self.published = published
+        self.recent_people = recent_people
+        self.previous_event = previous_event
+
+    @cached_property
+    def triggers(self) -> list[tuple[Token, str]]:
+        found = []
+        for token in self.sent:
+            word = lemma(token)
+            if token.pos_ in ("VERB", "AUX") and word in self.lex.verbs:
+                found.append((token, self.lex.verbs[word]["kind"]))
+            elif token.pos_ in ("NOUN", "PROPN") and (word in self.lex.nouns or token.norm_ in self.lex.nouns):
+                found.append((token, self.lex.nouns.get(word) or self.lex.nouns[token.norm_]))
+        trigger_ids = {t.i for t, _ in found}
+        # a noun under a verb of communication only says how it happened ("s'entretient … lors d'une visioconférence")
+        return [(t, k) for t, k in found if not (t.pos_ == "NOUN" and self.governing_trigger(t, trigger_ids))]
+
+    def governing_trigger(self, token: Token, trigger_ids: set[int]) -> bool:
+        """Whether a verb of communication governs TOKEN in the same clause ("s'entretient … lors d'une visioconférence")."""
+        for _ in range(3):
+            if token.head.i == token.i or token.dep_ in CLAUSE_DEPS:
+                return False
+            token = token.head
+            if token.i in trigger_ids and token.pos_ in ("VERB", "AUX"):
+                return True
+        return False
+
+    # -- actors of a noun phrase
+    def np_actors(self, token: Token, depth: int = 0) -> list[str]:
+        """The actors a noun phrase headed by TOKEN designates, through coordination and apposition."""
+        if depth > 6:
+            return []
+        keys: list[str] = []
+        covering = self.mentions.get(token.i, [])
+        group = token.norm_ in self.lex.leader_groups or lemma(token) in self.lex.party_groups or token.norm_ in self.lex.party_groups
+        if covering:
+            best = max(covering, key=lambda m: m.end - m.start)
+            if not (best.via == METONYM and self.is_place(token)):
+                keys += best.keys
+        elif self.is_pair(token) or token.pos_ == "PRON" and fold(token.text) in ("ils", "elles") and token.dep_ in SUBJECT_DEPS:
+            keys += self.pair()
+        elif group:
+            keys += self.group_actors(token, depth)
+        follow = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
+        transparent = token.norm_ in TRANSPARENT_NOUNS or token.ent_type_ == "ORG" or token.pos_ in ("PROPN", "X")
+        if not covering and not group and transparent:
+            follow |= {"nmod", "dep"}
+        elif not covering and not group and token.pos_ == "NOUN" and not self.is_pair(token):
+            return keys  # "la crise … autour de l'Ukraine": a common noun's dependents are not its actors
+        for child in token.children:
+            if child.dep_ in follow and not self.is_place(child):
+                if child.dep_ == "nmod" and self.case(child) not in ACTOR_CASES or group and self.case(child) in ("de", "du", "des", "d'"):
+                    continue
+                keys += self.np_actors(child, depth + 1)
+        return list(dict.fromkeys(keys))
+
+    def group_actors(self, token: Token, depth: int) -> list[str]:
+        """"les présidents russe et français", "délégations de Russie et d'Ukraine", "les dirigeants de la France"."""
+        countries: list[str] = []
+        for child in token.children:
+            if child.dep_ == "conj" and self.case(child) in ("de", "du", "des", "d'"):
+                countries += [k for k in self.np_actors(child, depth + 1) if not is_person(self.gaz, k)]
+            elif child.dep_ in ("amod", "conj"):
+                countries += self.demonym_countries(child)
+                countries += [c for conj in child.children if conj.dep_ == "conj" for c in self.demonym_countries(conj)]
+            elif child.dep_ == "nmod" and self.case(child) in ("de", "du", "des", "d'"):
+                countries += [k for k in self.np_actors(child, depth + 1) if not is_person(self.gaz, k)]
+        countries = list(dict.fromkeys(countries))
+        if token.norm_ in self.lex.leader_groups:
+            leaders = [self.gaz.leader(c, self.published) for c in countries]
+            return [p for p in leaders if p] if all(leaders) else []
+        return countries
+
+    def demonym_countries(self, token: Token) -> list[str]:
+        word = token.norm_
+        if word in self.gaz.by_demonym:
+            return [self.gaz.by_demonym[word]]
+        parts = word.split("-")
+        if len(parts) > 1 and all(p in self.gaz.by_prefix for p in parts[:-1]) and parts[-1] in self.gaz.by_demonym:
+            return [self.gaz.by_prefix[p] for p in parts[:-1]] + [self.gaz.by_demonym[parts[-1]]]
+        return []
+
+    def is_pair(self, token: Token) -> bool:
+        words = " ".join(t.norm_ for t in self.sent.doc[max(token.i - 1, 0):token.i + 1])
+        return token.norm_ in self.lex.pair_words or words.replace("' ", "'") in self.lex.pair_words or (
+            any(c.norm_ == "deux" for c in token.children) and (token.norm_ in self.lex.leader_groups or token.norm_ in ("hommes", "femmes")))
+
+    def pair(self) -> list[str]:
+        if self.previous_event and len(self.previous_event.participants) == 2:
+            return list(self.previous_event.participants)
+        people = list(dict.fromkeys(reversed(self.recent_people)))[:2]
+        return people if len(people) == 2 else []
+
+    @staticmethod
+    def case(token: Token) -> str:
+        """The preposition introducing TOKEN ("avec", "de", "au sein de" read as "de")."""
+        words = [fold(c.text) for c in token.children if c.dep_ in ("case", "fixed", "mark") and c.i < token.i]
+        if "sein" in words or token.norm_ in TRANSPARENT_NOUNS:
+            return "de"
+        return words[0] if words else ""
+
+    def is_place(self, token: Token) -> bool:
+        return token.dep_ in ("obl", "obl:mod", "nmod") and self.case(token) in PLACE_CASES and (
+            token.ent_type_ == "LOC" or any(m.via == METONYM for m in self.mentions.get(token.i, [])))
+
+    # -- the event's shape
+    def participants(self, trigger: Token) -> tuple[list[str], list[str]]:
+        """(subject side, other side) of a trigger."""
+        subjects: list[str] = []
+        others: list[str] = []
+        if trigger.pos_ in ("VERB", "AUX"):
+            subject_owner = trigger
+            while not any(c.dep_ in SUBJECT_DEPS for c in subject_owner.children) and subject_owner.dep_ in ("xcomp", "conj") and subject_owner.head.i != subject_owner.i:
+                subject_owner = subject_owner.head
+            for child in subject_owner.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    subjects += self.np_actors(child)
+            for child in trigger.children:
+                if child.dep_ in ("obj", "iobj", "obl:arg") or child.dep_ in ("obl", "obl:mod") and self.case(child) in PARTNER_CASES:
+                    if not self.is_place(child):
+                        others += self.np_actors(child)
+        else:
+            for child in trigger.children:
+                if child.dep_ in ("nmod", "appos", "compound", "flat", "flat:name", "dep", "nmod:poss") and not self.is_place(child):
+                    if self.case(child) in ACTOR_CASES:
+                        others += self.np_actors(child)
+                elif child.dep_ == "amod":
+                    others += self.demonym_countries(child) + [k for m in self.mentions.get(child.i, []) if m.via == "part" for k in m.keys]
+                    for conj in child.children:
+                        if conj.dep_ == "conj":
+                            others += self.demonym_countries(conj)
+            for m in self.mentions.get(trigger.i, []):  # "entretien Poutine-Macron" merged into one token
+                others += m.keys
+            verb = governing_verb(trigger)
+            if len(set(others)) < 2 and verb is not None:
+                for child in verb.children:
+                    if child.dep_ in SUBJECT_DEPS:
+                        subjects += self.np_actors(child)
+                    elif child.i != trigger.i and (child.dep_ in ("obj", "iobj", "obl:arg") or child.dep_ in ("obl", "obl:mod") and self.case(child) in PARTNER_CASES):
+                        if not self.is_place(child):
+                            others += self.np_actors(child)
+        subjects = list(dict.fromkeys(subjects))
+        return subjects, [k for k in dict.fromkeys(others) if k not in subjects]
+
+    def kind(self, trigger: Token, base: str) -> str:
+        words = {t.norm_ for t in self.clause(trigger)} | {lemma(t) for t in self.clause(trigger)}
+        text = " ".join(t.norm_ for t in self.clause(trigger))
+        best = base
+        for kind, markers in self.lex.markers.items():
+            if words & markers or any(" " in m and m in text for m in markers):
+                if kind_rank(kind) > kind_rank(best) and not (kind == "Meeting" and best != "Communication"):
+                    best = kind
+        return best
+
+    def has_marker(self, trigger: Token) -> bool:
+        return self.kind(trigger, "Communication") != "Communication"
+
+    def clause(self, trigger: Token) -> list[Token]:
+        """The trigger's own words: its subtree without embedded clauses; for a noun, its verb's too."""
+        root = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+        out, stack = [], [root]
+        while stack:
+            token = stack.pop()
+            out.append(token)
+            stack += [c for c in token.children if c.dep_ not in CLAUSE_DEPS or c.i == trigger.i]
+        return out
+
+    def is_planned(self, trigger: Token) -> bool:
+        """Announced, possible, wished, conditional or negated: not something that happened."""
+        token = trigger
+        for _ in range(6):
+            if self.unreal(token):
+                return True
+            if token.dep_ in ("ROOT",) or token.head.i == token.i:
+                return False
+            finite = token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token.children))
+            if finite and token.i != trigger.i and token.dep_ not in ("xcomp",):
+                return False
+            if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and token.i != trigger.i:
+                return False
+            token = token.head
+        return False
+
+    def unreal(self, token: Token) -> bool:
+        word = lemma(token)
+        if token.pos_ in ("VERB", "AUX") and word in self.lex.planned_verbs and token.pos_ != "AUX" or word in self.lex.planned_nouns and token.pos_ == "NOUN":
+            return True
+        morph_tokens = [token] + [c for c in token.children if c.dep_.startswith("aux")]
+        for t in morph_tokens:
+            if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+                return True
+            if t is not token and lemma(t) in ("pouvoir", "devoir", "aller"):
+                return True
+        for child in token.children:
+            if child.dep_ == "mark" and fold(child.text) in self.lex.planned_marks:
+                return True
+            if child.dep_ in ("advmod", "det", "amod") and fold(child.text) in self.lex.negations | self.lex.planned_adjectives:
+                if fold(child.text) not in self.lex.planned_adjectives or token.pos_ == "NOUN":
+                    return True
+        return False
+
+    def dates_of(self, trigger: Token, triggers: list[Token], dates: list[tuple[DateMention, Token]]) -> list[str]:
+        own, clause = [], []
+        trigger_ids = {t.i for t in triggers}
+        for mention, anchor in dates:
+            token, owner = anchor, None
+            for _ in range(12):
+                if token.i in trigger_ids:
+                    owner = token
+                    break
+                if token.head.i == token.i:
+                    break
+                token = token.head
+            if owner is not None and owner.i == trigger.i:
+                own.append(mention)
+            elif owner is None:
+                clause.append((mention, anchor))
+        if own:
+            return list(dict.fromkeys(m.value for m in own if not m.future))
+        ancestors = {a.i for a in trigger.ancestors}
+        verb = clause_verb(trigger.head if trigger.pos_ == "NOUN" else trigger)
+        near = [(abs(anchor.i - trigger.i), m.value) for m, anchor in clause if not m.future and (
+            anchor.head.i in ancestors or anchor.i in ancestors or clause_verb(anchor).i == verb.i)]
+        return [min(near)[1]] if near else []
+
+    def place(self, trigger: Token) -> str | None:
+        """Where it happened: a place ("à Genève") attached to the trigger or to its verb."""
+        heads = [trigger] + ([v] if (v := governing_verb(trigger)) is not None else [])
+        heads += [c for c in trigger.children if c.dep_ == "acl" and c.pos_ == "VERB"]  # "pourparlers tenus à Genève"
+        for head in heads:
+            for child in head.children:
+                if child.i != trigger.i and self.is_place(child):
+                    if child.ent_iob_ in ("B", "I") and child.ent_type_ == "LOC":
+                        ent = next(e for e in child.doc.ents if e.start <= child.i < e.end)
+                        return ent.text
+                    return child.text
+        return None
+
+    def same_again_partners(self, trigger: Token) -> list[str]:
+        """"… après avoir fait de même avec X et Y": X and Y each had the same kind of exchange."""
+        for token in self.sent:
+            if lemma(token) == "faire" and any(c.norm_ == "meme" for c in token.subtree):
+                for child in token.children:
+                    if child.dep_ in ("obl", "obl:arg", "obl:mod") and self.case(child) == "avec":
+                        return self.np_actors(child)
+        return []
+
+    def initiator(self, participants: list[str]) -> str | None:
+        for token in self.sent:
+            if token.norm_ in ("initiative", "demande") and self.case(token) in ("a", "sur"):
+                for child in token.children:
+                    if child.dep_ == "nmod":
+                        for key in self.np_actors(child) + self.demonym_countries_under(child):
+                            found = self.participant_for(key, participants)
+                            if found:
+                                return found
+        return None
+
+    def demonym_countries_under(self, token: Token) -> list[str]:
+        return [c for t in token.subtree for c in self.demonym_countries(t)]
+
+    def participant_for(self, key: str, participants: list[str]) -> str | None:
+        if key in participants:
+            return key
+        for p in participants:
+            if any(o.of == key for o in self.gaz.in_office(p, self.published)):
+                return p
+        return None
+
+    def duration(self) -> str | None:
+        m = DURATION.search(self.sent.text)
+        if not m:
+            return None
+        if m["mo"]:
+            return f"PT{NUMBERS.get(fold(m['mo']), None) or int(m['mo'])}M"
+        hours = NUMBERS.get(fold(m["h"])) or int(m["h"])
+        minutes = (NUMBERS.get(fold(m["m"])) or int(m["m"])) if m["m"] else 0
+        return f"PT{hours}H{minutes}M" if minutes else f"PT{hours}H"
+
+
+class EventReader:
+    """Built once per pipeline; reads the events of each analysed article."""
+
+    def __init__(self, gaz: Gazetteer, actors: ActorFinder):
+        self.gaz = gaz
+        self.actors = actors
+        self.lex = Lexicon.load()
+
+    def read(self, doc: Doc, mentions: list[Mention], published: date | None) -> tuple[list[Draft], list[Span]]:
+        sentences = list(doc.sents)
+        by_token = token_mentions(mentions)
+        drafts: list[Draft] = []
+        pending: list[int] = []  # sentences about an event not yet named (a headline, a lead paragraph)
+        recent_people: list[str] = []
+        current: Draft | None = None
+        since_current = 0
+        for index, sent in enumerate(sentences):
+            reader = SentenceReader(self.lex, self.gaz, sent, by_token, published, recent_people, current)
+            new, continued = self.read_sentence(reader, index, published, drafts)
+            if new:
+                current = new[-1]
+                since_current = 0
+                for draft in new:
+                    draft.context += pending
+                pending = []
+            elif continued is not None:
+                current = continued
+                since_current = 0
+                continued.context.append(index)
+            elif current is not None and since_current < CONTEXT_SENTENCES:
+                current.context.append(index)
+                since_current += 1
+            elif current is None and reader.triggers:
+                pending.append(index)
+            recent_people += [k for m in mentions if sent.start <= m.start < sent.end for k in m.keys if is_person(self.gaz, k)]
+        return drafts, sentences
+
+    def read_sentence(self, reader: SentenceReader, index: int, published: date | None,
+                      drafts: list[Draft]) -> tuple[list[Draft], Draft | None]:
+        sent = reader.sent
+        dates = [(d, anchor_token(sent, d)) for d in find_dates(sent.text, published)]
+        triggers = [t for t, _ in reader.triggers]
+        new: list[Draft] = []
+        continued = None
+        for trigger, base_kind in reader.triggers:
+            if reader.is_planned(trigger):
+                continue
+            info = self.lex.verbs.get(lemma(trigger), {})
+            if (info.get("needs_marker") or lemma(trigger) in self.lex.nouns_need_marker) and not reader.has_marker(trigger):
+                continue
+            subjects, others = reader.participants(trigger)
+            participants = list(dict.fromkeys(subjects + others))
+            kind = reader.kind(trigger, base_kind)
+            event_dates = reader.dates_of(trigger, triggers, dates) or [None]
+            if len(participants) < 2:
+                target = self.continued_event(drafts, event_dates, participants)
+                if target is not None:
+                    continued = target
+                    self.upgrade(target, kind, reader)
+                continue
+            initiator = reader.initiator(participants)
+            for day in event_dates:
+                draft = self.add(drafts, Draft(kind, tuple(sorted(participants)), tuple(subjects), day, index,
+                                               [sent.text.strip()], [index], reader.duration(), reader.place(trigger), initiator))
+                new.append(draft)
+                for partner in reader.same_again_partners(trigger):
+                    if subjects and partner not in subjects:
+                        pair = tuple(sorted({subjects[0], partner}))
+                        new.append(self.add(drafts, Draft(kind, pair, (subjects[0],), day, index, [sent.text.strip()], [index])))
+        unique: list[Draft] = []
+        for draft in new:
+            if all(draft is not seen for seen in unique):
+                unique.append(draft)
+        return unique, continued
+
+    @staticmethod
+    def upgrade(draft: Draft, kind: str, reader: SentenceReader) -> None:
+        if kind_rank(kind) > kind_rank(draft.kind) and kind != "Meeting":
+            draft.kind = kind
+        draft.duration = draft.duration or reader.duration()
+
+    @staticmethod
+    def continued_event(drafts: list[Draft], dates: list[str | None], participants: list[str]) -> Draft | None:
+        """The event a trigger without two actors refers to: the one of that date, else the last one told."""
+        if not drafts:
+            return None
+        candidates = [d for d in drafts if all(p in d.participants for p in participants)]
+        dated = [d for d in candidates if d.date in dates and d.date is not None]
+        if dated:
+            return dated[-1]
+        return candidates[-1] if candidates and dates == [None] else None
+
+    @staticmethod
+    def add(drafts: list[Draft], draft: Draft) -> Draft:
+        """Merge with an event of the article with the same participants and the same (or an unknown) day."""
+        for old in drafts:
+            if old.participants != draft.participants:
+                continue
+            if old.date == draft.date or draft.date is None or old.date is None and draft.date is not None and not any(
+                    d.participants == draft.participants and d.date == draft.date for d in drafts):
+                if kind_rank(draft.kind) > kind_rank(old.kind) and (old.kind == "Communication" or draft.kind != "Meeting"):
+                    old.kind = draft.kind
+                elif old.kind != draft.kind and draft.kind != "Communication" and old.kind != "Communication" and old.date == draft.date:
+                    continue
+                old.date = old.date or draft.date
+                old.evidence += [e for e in draft.evidence if e not in old.evidence]
+                old.context += [c for c in draft.context if c not in old.context]
+                old.duration = old.duration or draft.duration
+                old.place = old.place or draft.place
+                old.initiator = old.initiator or draft.initiator
+                return old
+        drafts.append(draft)
+        return draft
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is an argument of, also through "lors de", "au cours de", "pendant"."""
+    if noun.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nsubj:pass"):
+        return None
+    head = noun.head
+    if head.pos_ == "ADV" and head.dep_ in ("advmod", "obl:mod") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def clause_verb(token: Token) -> Token:
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def anchor_token(sent: Span, mention: DateMention) -> Token:
+    """The head token of a date expression found in the sentence text."""
+    start = sent.start_char + mention.start
+    end = sent.start_char + mention.end
+    tokens = [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+    if not tokens:
+        return sent.root
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return heads[0] if heads else tokens[0]

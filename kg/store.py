@@ -1,0 +1,372 @@
+"""The graph in SPARQL and in triplestores: `kg query`, `kg load`, `kg serve`, `kg export`.
+
+kg query runs SPARQL on an embedded Oxigraph store; kg load sends the graph to any SPARQL 1.1
+Graph Store HTTP Protocol endpoint; kg serve starts a local Oxigraph server on it.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.cli import UsageError
+from kg.formats import FORMATS, GRAPH_IRI, PREFIXES, GraphError, export, graph_file, read_store, serialize
+from kg.paths import ROOT
+
+QUERIES = ROOT / "queries"
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+NUMERIC_TYPES = {PREFIXES["xsd"] + name for name in ("integer", "decimal", "double", "float", "long", "int")}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    query = subparsers.add_parser(
+        "query", help="run a SPARQL query on a graph",
+        description="Run a SPARQL query on a graph. The prefixes " + ", ".join(f"{p}:" for p in PREFIXES)
+        + " are predeclared.")
+    query.add_argument("graph", metavar="GRAPH", help="a build folder (holding graph.ttl) or an RDF file")
+    query.add_argument("query", metavar="QUERY",
+                       help="SPARQL text, a .rq file, or the name of a query in queries/ (who-talked-to-whom)")
+    query.add_argument("--format", choices=("table", *RESULT_FORMATS), default="table",
+                       help="table (default) or a W3C SPARQL results format")
+    query.set_defaults(run=run_query_command)
+
+    load = subparsers.add_parser(
+        "load", help="send a graph to a SPARQL Graph Store endpoint",
+        description="Replace a graph of a triplestore with GRAPH (SPARQL 1.1 Graph Store HTTP Protocol, PUT). "
+        "Credentials come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD, or KG_ENDPOINT_TOKEN.")
+    load.add_argument("graph", metavar="GRAPH", help="a build folder (holding graph.ttl) or an RDF file")
+    load.add_argument("--endpoint", required=True, metavar="URL",
+                      help="the Graph Store endpoint, e.g. http://localhost:7878/store")
+    target = load.add_mutually_exclusive_group()
+    target.add_argument("--graph", dest="graph_iri", default=GRAPH_IRI, metavar="IRI",
+                        help=f"the named graph to replace (default {GRAPH_IRI})")
+    target.add_argument("--default-graph", action="store_true", help="replace the default graph instead")
+    load.add_argument("--retries", type=int, default=4, metavar="N",
+                      help="tries when the endpoint cannot be reached (default 4)")
+    load.add_argument("--retry-delay", type=float, default=0.5, metavar="SECONDS",
+                      help="wait before the second try, doubled after each (default 0.5)")
+    load.set_defaults(run=run_load_command)
+
+    serve = subparsers.add_parser(
+        "serve", help="serve a graph at a local SPARQL endpoint (Oxigraph server)",
+        description="Load GRAPH into a fresh Oxigraph store and serve it until interrupted.")
+    serve.add_argument("graph", metavar="GRAPH", help="a build folder (holding graph.ttl) or an RDF file")
+    serve.add_argument("--port", type=int, default=7878)
+    serve.add_argument("--bind", default="127.0.0.1", metavar="HOST", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--location", metavar="DIR",
+                       help="keep the store in DIR (default: a temporary folder, removed on exit)")
+    serve.set_defaults(run=run_serve_command)
+
+    export_ = subparsers.add_parser("export", help="write a graph in another RDF serialisation")
+    export_.add_argument("graph", metavar="GRAPH", help="a build folder (holding graph.ttl) or an RDF file")
+    export_.add_argument("--format", choices=tuple(FORMATS), metavar="{" + ",".join(FORMATS) + "}",
+                         help="default: from the extension of -o")
+    export_.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export_.set_defaults(run=run_export_command)
+
+
+# --- kg query ---------------------------------------------------------------------------------
+
+def run_query_command(args: argparse.Namespace) -> int:
+    query, origin = read_query(args.query)
+    store = open_graph(args.graph)
+    try:
+        result = store.query(query, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        print(syntax_error_report(query, str(exc), origin), file=sys.stderr)
+        return 2
+    sys.stdout.buffer.write(render(result, args.format))
+    sys.stdout.flush()
+    return 0
+
+
+def read_query(argument: str) -> tuple[str, str]:
+    """The SPARQL text an argument stands for, and where it came from (for messages)."""
+    path = Path(argument)
+    named = QUERIES / f"{argument}.rq"
+    if re.fullmatch(r"[\w.-]+", argument) and not path.exists() and named.is_file():
+        path = named
+    if path.suffix == ".rq" or (len(argument) < 256 and "\n" not in argument and path.is_file()):
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{path}: cannot read the query: {getattr(exc, 'strerror', None) or exc}") from None
+    return argument, "query"
+
+
+def open_graph(graph: str) -> ox.Store:
+    try:
+        return read_store(graph)
+    except GraphError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def syntax_error_report(query: str, message: str, origin: str) -> str:
+    """The parser's message at its position, then the offending line with a caret under the column."""
+    where = re.match(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
+    if not where:
+        return f"kg query: {origin}: malformed query: {message}"
+    line, column, reason = int(where[1]), int(where[2]), where[3].strip()
+    lines = query.splitlines() or [""]
+    text = lines[min(line, len(lines)) - 1]
+    return (f"kg query: {origin}:{line}:{column}: malformed query: {reason}\n"
+            f"    {text}\n"
+            f"    {' ' * max(column - 1, 0)}^")
+
+
+def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> bytes:
+    """A query result as the bytes to print: a table, a W3C results format, or Turtle for graphs."""
+    if isinstance(result, ox.QueryTriples):
+        if fmt != "table":
+            raise UsageError(f"--format {fmt} is for SELECT and ASK; CONSTRUCT and DESCRIBE print Turtle")
+        return ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    if fmt != "table":
+        return result.serialize(format=RESULT_FORMATS[fmt])
+    if isinstance(result, ox.QueryBoolean):
+        return b"true\n" if bool(result) else b"false\n"
+    return table(result).encode("utf-8")
+
+
+def table(solutions: ox.QuerySolutions) -> str:
+    """An aligned text table, one row per solution, IRIs shortened with the project prefixes."""
+    names = [variable.value for variable in solutions.variables]
+    rows, numeric = [], [True] * len(names)
+    for solution in solutions:
+        terms = [solution[name] for name in names]
+        rows.append([term_text(term) for term in terms])
+        for column, term in enumerate(terms):
+            if term is not None and not (isinstance(term, ox.Literal) and term.datatype.value in NUMERIC_TYPES):
+                numeric[column] = False
+    widths = [max([len(name), *(len(row[i]) for row in rows)]) for i, name in enumerate(names)]
+
+    def line(cells: list[str]) -> str:
+        padded = (c.rjust(w) if num else c.ljust(w) for c, w, num in zip(cells, widths, numeric))
+        return "  ".join(padded).rstrip()
+
+    out = [line(names), line(["-" * w for w in widths]), *(line(row) for row in rows)]
+    out.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return "\n".join(out) + "\n"
+
+
+def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str:
+    """A term as a reader wants to see it: prefixed IRIs, literal values without their datatype."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return shorten(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return " ".join(term.value.split())
+    return str(term)
+
+
+def shorten(iri: str) -> str:
+    for prefix, namespace in PREFIXES.items():
+        local = iri[len(namespace):]
+        if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w-]*", local):
+            return f"{prefix}:{local}"
+    return iri
+
+
+# --- kg load ----------------------------------------------------------------------------------
+
+class EndpointError(Exception):
+    """The endpoint refused the graph or could not be reached: reported in one line, exit 1."""
+
+
+def run_load_command(args: argparse.Namespace) -> int:
+    if args.retries < 1 or args.retry_delay < 0:
+        raise UsageError("--retries must be at least 1 and --retry-delay not negative")
+    try:
+        body = serialize(args.graph, "ttl")
+    except GraphError as exc:
+        raise UsageError(str(exc)) from None
+    graph_iri = None if args.default_graph else args.graph_iri
+    url = graph_store_url(args.endpoint, graph_iri)
+    try:
+        status = put_graph(url, body, credentials_from_environment(), args.retries, args.retry_delay)
+    except EndpointError as exc:
+        print(f"kg load: {exc}", file=sys.stderr)
+        return 1
+    triples = len(open_graph(args.graph))
+    target = f"<{graph_iri}>" if graph_iri else "the default graph"
+    print(f"kg load: {triples} triples replaced {target} at {args.endpoint} (HTTP {status})")
+    return 0
+
+
+def graph_store_url(endpoint: str, graph_iri: str | None) -> str:
+    """The Graph Store Protocol URL of a named graph (?graph=IRI) or of the default graph (?default)."""
+    if not urllib.parse.urlsplit(endpoint).scheme.startswith("http"):
+        raise UsageError(f"--endpoint {endpoint}: expected an http:// or https:// URL")
+    parameter = "graph=" + urllib.parse.quote(graph_iri, safe="") if graph_iri else "default"
+    return endpoint + ("&" if "?" in endpoint else "?") + parameter
+
+
+def credentials_from_environment() -> dict[str, str]:
+    """HTTP authorisation from KG_ENDPOINT_TOKEN (bearer) or KG_ENDPOINT_USER/KG_ENDPOINT_PASSWORD."""
+    token = os.environ.get("KG_ENDPOINT_TOKEN")
+    user = os.environ.get("KG_ENDPOINT_USER")
+    if token:
+        return {"bearer": token}
+    if user:
+        return {"user": user, "password": os.environ.get("KG_ENDPOINT_PASSWORD", "")}
+    return {}
+
+
+def put_graph(url: str, turtle: bytes, credentials: dict[str, str], tries: int, first_delay: float) -> int:
+    """HTTP PUT the Turtle to url; retry connection failures with exponential backoff; the status."""
+    request = urllib.request.Request(url, data=turtle, method="PUT",
+                                     headers={"Content-Type": "text/turtle; charset=utf-8"})
+    opener = http_opener(url, credentials, request)
+    delay = first_delay
+    for attempt in range(1, tries + 1):
+        try:
+            with opener.open(request, timeout=60) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            raise EndpointError(f"{url}: HTTP {exc.code} {exc.reason}{server_says(exc)}") from None
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+            reason = getattr(exc, "reason", exc)
+            if attempt == tries:
+                raise EndpointError(f"{url}: cannot connect after {tries} tries: {reason}") from None
+            print(f"kg load: {url}: {reason}; retrying in {delay:g}s", file=sys.stderr)
+            time.sleep(delay)
+            delay *= 2
+    raise AssertionError("unreachable")
+
+
+def http_opener(url: str, credentials: dict[str, str], request: urllib.request.Request) -> urllib.request.OpenerDirector:
+    """An opener that authenticates: a bearer header, or basic/digest answers to the server's challenge."""
+    if "bearer" in credentials:
+        request.add_header("Authorization", f"Bearer {credentials['bearer']}")
+        return urllib.request.build_opener()
+    if "user" in credentials:
+        passwords = urllib.request.HTTPPasswordMgrWithPriorAuth()
+        passwords.add_password(None, url, credentials["user"], credentials["password"], is_authenticated=False)
+        basic = urllib.request.HTTPBasicAuthHandler(passwords)
+        digest = urllib.request.HTTPDigestAuthHandler(passwords)
+        return urllib.request.build_opener(basic, digest)
+    return urllib.request.build_opener()
+
+
+def server_says(error: urllib.error.HTTPError) -> str:
+    """': <first non-empty line of the response body>', or '' when the body says nothing."""
+    try:
+        body = error.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    text = re.sub(r"<[^>]+>", " ", body)  # error pages are often HTML
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return f": {first[:200]}" if first else ""
+
+
+# --- kg serve ---------------------------------------------------------------------------------
+
+def run_serve_command(args: argparse.Namespace) -> int:
+    try:  # the file itself goes to the server, as the user named it
+        source = graph_file(args.graph)
+    except GraphError as exc:
+        raise UsageError(str(exc)) from None
+    server = oxigraph_binary()
+    location = Path(args.location) if args.location else Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    load, serve = serve_commands(server, source, location, args.bind, args.port)
+    # SIGTERM ends kg serve like Ctrl-C, so that the server is stopped with it.
+    signal.signal(signal.SIGTERM, interrupt)
+    try:
+        print(f"$ {shlex.join(load)}", flush=True)
+        loaded = subprocess.run(load, capture_output=True, text=True)
+        if loaded.returncode != 0:
+            message = (loaded.stderr.strip().splitlines() or ["failed"])[-1]
+            print(f"kg serve: oxigraph load: {message}", file=sys.stderr)
+            return 1
+        print(f"$ {shlex.join(serve)}", flush=True)
+        print(f"SPARQL endpoint: {endpoint_url(args.bind, args.port)}/query  (Graph Store: /store)", flush=True)
+        print("Stop with Ctrl-C.", flush=True)
+        return wait_for_server(subprocess.Popen(serve))
+    finally:
+        if not args.location:
+            shutil.rmtree(location, ignore_errors=True)
+
+
+def interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def oxigraph_binary() -> str:
+    """The oxigraph server installed with kg (beside this Python), else the one on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
+    if not found:
+        raise UsageError("the oxigraph server is not installed (pip install oxigraph)")
+    return found
+
+
+def serve_commands(server: str, source: Path, location: Path, bind: str, port: int) -> tuple[list[str], list[str]]:
+    load = [server, "load", "--location", str(location), "--file", str(source)]
+    if source.suffix.lower() == ".json":  # oxigraph knows JSON-LD files as .jsonld only
+        load += ["--format", "jsonld"]
+    serve = [server, "serve", "--location", str(location), "--bind", f"{bind}:{port}", "--cors"]
+    if source.suffix.lower() in (".trig", ".nq"):  # query a dataset's graphs as one, as kg query does
+        serve.append("--union-default-graph")
+    return load, serve
+
+
+def endpoint_url(bind: str, port: int) -> str:
+    host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(bind, bind)
+    host = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{host}:{port}"
+
+
+def wait_for_server(process: subprocess.Popen) -> int:
+    try:
+        status = process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        print("kg serve: stopped", file=sys.stderr)
+        return 0
+    print(f"kg serve: the oxigraph server stopped with status {status}", file=sys.stderr)
+    return 1
+
+
+# --- kg export --------------------------------------------------------------------------------
+
+def run_export_command(args: argparse.Namespace) -> int:
+    fmt = args.format or format_from_extension(args.output)
+    try:
+        if args.output and args.output != "-":
+            export(args.graph, fmt, args.output)
+        else:
+            sys.stdout.buffer.write(serialize(args.graph, fmt))
+            sys.stdout.flush()
+    except GraphError as exc:
+        raise UsageError(str(exc)) from None
+    return 0
+
+
+def format_from_extension(output: str | None) -> str:
+    suffix = Path(output).suffix.lstrip(".").lower() if output else ""
+    if suffix not in FORMATS:
+        raise UsageError(f"give --format ({', '.join(FORMATS)}): it cannot be told from the output name")
+    return suffix
