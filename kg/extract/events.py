@@ -205,7 +205,7 @@ class SentenceReader:
         return words[0] if words else ""
 
     def is_place(self, token: Token) -> bool:
-        return token.dep_ in ("obl", "obl:mod", "nmod") and self.case(token) in PLACE_CASES and (
+        return token.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self.case(token) in PLACE_CASES and (
             token.ent_type_ == "LOC" or any(m.via == METONYM for m in self.mentions.get(token.i, [])))
 
     # -- the event's shape
