@@ -477,23 +477,25 @@ class EventReader:
 
     @staticmethod
     def add(drafts: list[Draft], draft: Draft) -> Draft:
-        """Merge with an event of the article with the same participants and the same (or an unknown) day."""
-        for old in drafts:
-            if old.participants != draft.participants:
+        """Merge with an event of the article with the same participants and the same day; an undated one
+        joins the last event told with those participants (the article's way of saying "that call")."""
+        same = [d for d in drafts if d.participants == draft.participants]
+        if draft.date is None:
+            candidates = same[::-1]
+        else:
+            candidates = [d for d in same if d.date == draft.date] + [d for d in same[::-1] if d.date is None]
+        for old in candidates:
+            if old.kind != draft.kind and "Communication" not in (old.kind, draft.kind):
                 continue
-            if old.date == draft.date or draft.date is None or old.date is None and draft.date is not None and not any(
-                    d.participants == draft.participants and d.date == draft.date for d in drafts):
-                if kind_rank(draft.kind) > kind_rank(old.kind) and (old.kind == "Communication" or draft.kind != "Meeting"):
-                    old.kind = draft.kind
-                elif old.kind != draft.kind and draft.kind != "Communication" and old.kind != "Communication" and old.date == draft.date:
-                    continue
-                old.date = old.date or draft.date
-                old.evidence += [e for e in draft.evidence if e not in old.evidence]
-                old.context += [c for c in draft.context if c not in old.context]
-                old.duration = old.duration or draft.duration
-                old.place = old.place or draft.place
-                old.initiator = old.initiator or draft.initiator
-                return old
+            if kind_rank(draft.kind) > kind_rank(old.kind):
+                old.kind = draft.kind
+            old.date = old.date or draft.date
+            old.evidence += [e for e in draft.evidence if e not in old.evidence]
+            old.context += [c for c in draft.context if c not in old.context]
+            old.duration = old.duration or draft.duration
+            old.place = old.place or draft.place
+            old.initiator = old.initiator or draft.initiator
+            return old
         drafts.append(draft)
         return draft
 
