@@ -1,0 +1,167 @@
+"""The people gazetteer: who held which office, and when."""
+import datetime
+import json
+import re
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+GAZETTEER = Path(__file__).resolve().parent.parent / "ontology" / "gazetteer"
+SEEDS_GOLD = Path(__file__).resolve().parent / "data" / "seeds.gold.json"
+
+PERSON_KEYS = {"id", "wikidata", "label", "names", "surnames", "gender", "offices"}
+OFFICE_KEYS = {"role", "of", "start", "end"}
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
+
+# Offices that one person holds at a time (per country or organisation).
+SINGLE_HOLDER_ROLES = {
+    "president", "vice_president", "prime_minister", "chancellor", "monarch",
+    "crown_prince", "supreme_leader", "pope", "foreign_minister", "defence_minister",
+    "secretary_general", "director_general", "high_representative",
+}
+# Handovers are dated loosely (inauguration day, acting periods): allow a few days.
+OVERLAP_TOLERANCE = datetime.timedelta(days=3)
+FAR_FUTURE = datetime.date(9999, 12, 31)
+
+
+def load(name):
+    return json.loads((GAZETTEER / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def people():
+    return load("people.json")
+
+
+def day(iso):
+    return datetime.date.fromisoformat(iso)
+
+
+def tenure(office):
+    """The office's [start, end) span; an open tenure runs on."""
+    return day(office["start"]), day(office["end"]) if office["end"] else FAR_FUTURE
+
+
+def holders(people, role, of, on):
+    on_day = day(on)
+    return sorted(
+        person["id"]
+        for person in people
+        for office in person["offices"]
+        if office["role"] == role and office["of"] == of
+        and tenure(office)[0] <= on_day < tenure(office)[1]
+    )
+
+
+def test_every_person_has_the_documented_shape(people):
+    assert isinstance(people, list) and people
+    for person in people:
+        assert set(person) == PERSON_KEYS, person.get("id")
+        assert ID_PATTERN.match(person["id"]), person["id"]
+        assert person["gender"] in {"m", "f"}, person["id"]
+        assert person["label"] == person["names"][0], person["id"]
+        for name in person["names"] + person["surnames"]:
+            assert isinstance(name, str) and name == name.strip() and name, person["id"]
+        assert len(set(person["names"])) == len(person["names"]), person["id"]
+        assert len(set(person["surnames"])) == len(person["surnames"]), person["id"]
+        for office in person["offices"]:
+            assert set(office) == OFFICE_KEYS, person["id"]
+            assert ID_PATTERN.match(office["of"]), person["id"]
+
+
+def test_ids_are_unique(people):
+    ids = [person["id"] for person in people]
+    assert len(ids) == len(set(ids))
+
+
+def test_wikidata_ids_are_well_formed_and_unique(people):
+    linked = [person["wikidata"] for person in people if person["wikidata"] is not None]
+    assert all(WIKIDATA_PATTERN.match(qid) for qid in linked)
+    assert len(linked) == len(set(linked))
+
+
+def test_seed_leaders_are_linked_to_wikidata(people):
+    by_id = {person["id"]: person for person in people}
+    assert by_id["vladimir-putin"]["wikidata"] == "Q7747"
+    assert by_id["emmanuel-macron"]["wikidata"] == "Q3052772"
+    assert by_id["volodymyr-zelensky"]["wikidata"] == "Q3874799"
+
+
+def test_every_tenure_is_a_valid_date_range(people):
+    for person in people:
+        for office in person["offices"]:
+            start, end = tenure(office)
+            assert start <= end, (person["id"], office)
+
+
+def test_single_holder_offices_never_have_two_holders_at_once(people):
+    tenures = {}
+    for person in people:
+        for office in person["offices"]:
+            if office["role"] in SINGLE_HOLDER_ROLES:
+                key = (office["role"], office["of"])
+                tenures.setdefault(key, []).append((person["id"], *tenure(office)))
+    overlaps = [
+        (key, a[0], b[0])
+        for key, spans in tenures.items()
+        for a, b in combinations(spans, 2)
+        if a[0] != b[0] and min(a[2], b[2]) - max(a[1], b[1]) > OVERLAP_TOLERANCE
+    ]
+    assert overlaps == []
+
+
+@pytest.mark.parametrize("role, of, on, expected", [
+    ("president", "russia", "2022-02-03", "vladimir-putin"),
+    ("president", "france", "2022-02-03", "emmanuel-macron"),
+    ("president", "ukraine", "2022-02-03", "volodymyr-zelensky"),
+    ("president", "poland", "2022-02-03", "andrzej-duda"),
+    ("prime_minister", "united-kingdom", "2022-02-03", "boris-johnson"),
+    ("secretary_general", "nato", "2022-02-03", "jens-stoltenberg"),
+    ("president", "usa", "2019-06-01", "donald-trump"),
+    ("chancellor", "germany", "2019-06-01", "angela-merkel"),
+    ("president", "usa", "2022-02-20", "joe-biden"),
+    ("president", "usa", "2025-03-01", "donald-trump"),
+    ("president", "russia", "2010-01-01", "dmitry-medvedev"),
+    ("prime_minister", "russia", "2010-01-01", "vladimir-putin"),
+    ("foreign_minister", "russia", "2022-02-03", "sergey-lavrov"),
+])
+def test_who_held_an_office_on_a_given_day(people, role, of, on, expected):
+    assert holders(people, role, of, on) == [expected]
+
+
+def test_the_kremlin_spokesman_on_the_day_of_the_seed_calls(people):
+    assert "dmitry-peskov" in holders(people, "spokesperson", "russia", "2022-02-03")
+
+
+def test_every_person_named_in_the_seed_reference_can_be_found(people):
+    gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
+    known_forms = {
+        form.casefold() for person in people for form in person["names"] + person["surnames"]
+    }
+    for key, actor in gold["actors"].items():
+        if actor["type"] == "Person":
+            assert {label.casefold() for label in actor["labels"]} <= known_forms, key
+
+
+def test_offices_are_of_known_states_and_organisations(people):
+    if not (GAZETTEER / "countries.json").exists() or not (GAZETTEER / "organizations.json").exists():
+        pytest.skip("countries.json or organizations.json is not written yet")
+    known = {actor["id"] for actor in load("countries.json") + load("organizations.json")}
+    unknown = sorted({
+        (person["id"], office["of"])
+        for person in people for office in person["offices"] if office["of"] not in known
+    })
+    assert unknown == []
+
+
+def test_offices_have_known_titles(people):
+    if not (GAZETTEER / "titles.json").exists():
+        pytest.skip("titles.json is not written yet")
+    roles = set(load("titles.json"))
+    unknown = sorted({
+        (person["id"], office["role"])
+        for person in people for office in person["offices"] if office["role"] not in roles
+    })
+    assert unknown == []
