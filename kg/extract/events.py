@@ -31,7 +31,7 @@ PARTNER_CASES = {"avec", "entre", "a", "aupres"}
 TRANSPARENT_NOUNS = {"m.", "mm.", "mme", "mmes", "messieurs", "sein", "cadre"}
 ACTOR_CASES = {"", "de", "du", "des", "d'", "entre", "avec"}
 PLACE_CASES = {"a", "en", "dans", "au", "aux"}
-CONTEXT_SENTENCES = 3
+CONTEXT_SENTENCES = 5
 DURATION = re.compile(
     r"(?<!plus d')(?<!plus de )(?<!près de )\b(?P<h>une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d{1,2})\s+heures?"
     r"(?:\s+(?:et\s+)?(?P<m>quart|demie|quarante-cinq|quarante|trente|vingt|quinze|dix|cinq|\d{1,2})(?:\s+minutes?)?)?"
@@ -403,7 +403,7 @@ class EventReader:
             reader = SentenceReader(self.lex, self.gaz, sent, by_token, published, recent_people, current)
             new, continued = self.read_sentence(reader, index, published, drafts)
             if new:
-                current = new[-1]
+                current = new[0]  # the sentence's main event, not those of "fait de même avec"
                 since_current = 0
                 for draft in new:
                     draft.context += pending
@@ -412,13 +412,24 @@ class EventReader:
                 current = continued
                 since_current = 0
                 continued.context.append(index)
-            elif current is not None and since_current < CONTEXT_SENTENCES:
+            elif current is not None and since_current < CONTEXT_SENTENCES and self.about(current, sent, sentences, index, by_token, published):
                 current.context.append(index)
                 since_current += 1
             elif current is None and reader.triggers:
                 pending.append(index)
+            else:
+                since_current += 1
             recent_people += [k for m in mentions if sent.start <= m.start < sent.end for k in m.keys if is_person(self.gaz, k)]
         return drafts, sentences
+
+    def about(self, event: Draft, sent: Span, sentences: list[Span], index: int, by_token: dict, published: date | None) -> bool:
+        """Whether a sentence after an event still tells about it: it follows the event's sentence in the same
+        paragraph, or it names one of its people or its day."""
+        if index == event.sentence + 1 and "\n\n" not in sentences[event.sentence].text_with_ws:
+            return True
+        people = {p for p in event.participants if is_person(self.gaz, p)}
+        named = {k for i in range(sent.start, sent.end) for m in by_token.get(i, []) for k in m.keys}
+        return bool(people & named) or event.date is not None and any(d.value == event.date for d in find_dates(sent.text, published))
 
     def read_sentence(self, reader: SentenceReader, index: int, published: date | None,
                       drafts: list[Draft]) -> tuple[list[Draft], Draft | None]:

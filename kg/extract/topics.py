@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Span
 
 from kg.model import TopicConcept
@@ -19,10 +19,10 @@ NAMED_ISSUE = re.compile(
 class TopicFinder:
     def __init__(self, nlp: Language, concepts: tuple[TopicConcept, ...]):
         self.concepts = {c.key: c for c in concepts}
-        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.matcher = Matcher(nlp.vocab)
         for concept in concepts:
             phrases = {concept.label_fr, *concept.cues}
-            self.matcher.add(concept.key, [make_pattern_doc(nlp, p) for p in sorted(phrases) if p.strip()])
+            self.matcher.add(concept.key, [cue_pattern(nlp, p) for p in sorted(phrases) if p.strip()])
         self.nlp = nlp
 
     def keys(self, sentences: list[Span]) -> tuple[set[str], list[TopicConcept]]:
@@ -43,6 +43,15 @@ class TopicFinder:
                 found.add(concept.key)
                 new.append(concept)
         return found, new
+
+
+def cue_pattern(nlp: Language, phrase: str) -> list[dict]:
+    """A cue phrase as a token pattern; an adjective may follow its first word ("la crise actuelle autour de l'Ukraine")."""
+    words = [t.norm_ for t in make_pattern_doc(nlp, phrase)]
+    pattern: list[dict] = [{"NORM": words[0]}]
+    if len(words) > 2:
+        pattern.append({"POS": "ADJ", "OP": "?"})
+    return pattern + [{"NORM": w} for w in words[1:]]
 
 
 def named_issue(m: re.Match) -> TopicConcept:
