@@ -25,6 +25,8 @@ PREFIXES = {
     "schema": "https://schema.org/",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "wd": "http://www.wikidata.org/entity/",
+    "id": "https://w3id.org/kg-news/id/",
+    "topic": "https://w3id.org/kg-news/topic/",
 }
 
 # Export format names, as the command line spells them.

@@ -179,9 +179,10 @@ def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None)
 
 
 def shorten(iri: str) -> str:
+    """kg:PhoneCall, wd:Q7747, id:event/2022-01-28-…: a reading aid (other formats keep whole IRIs)."""
     for prefix, namespace in PREFIXES.items():
         local = iri[len(namespace):]
-        if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z_][\w-]*", local):
+        if iri.startswith(namespace) and re.fullmatch(r"\w[\w./-]*", local):
             return f"{prefix}:{local}"
     return iri
 
