@@ -1,0 +1,173 @@
+"""Check a graph against the contract: the SHACL shapes of ontology/shapes.ttl.
+
+`kg validate GRAPH` prints one line per violation; the build calls validate_graph on what it writes.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+from rdflib.util import guess_format
+
+from kg.paths import ONTOLOGY
+
+KG = Namespace("https://w3id.org/kg-news/ontology#")
+# Prefixes used to print nodes when the graph itself does not bind one.
+STANDARD_PREFIXES = {
+    "kg": str(KG),
+    "id": "https://w3id.org/kg-news/id/",
+    "topic": "https://w3id.org/kg-news/topic/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One way a node breaks the contract."""
+    focus: Node
+    path: Node | None
+    message: str
+    severity: str = "Violation"  # the local name of the sh:severity: Violation, Warning, Info
+    value: Node | None = None  # the offending value, where there is one
+
+    def describe(self, graph: Graph | None = None) -> str:
+        """One readable line: the node, the property, what is wrong."""
+        where = short_name(self.focus, graph)
+        if self.path is not None:
+            where += f" {short_name(self.path, graph)}"
+        line = f"{where}: {self.message}"
+        shown = short_name(self.value, graph) if self.value is not None else None
+        if shown is not None and shown not in self.message:
+            line += f" (got {shown})"
+        return line
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    return Graph().parse(ONTOLOGY / "shapes.ttl", format="turtle")
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    return Graph().parse(ONTOLOGY / "kg.ttl", format="turtle")
+
+
+def validate_graph(graph: Graph, max_triples: int | None = None) -> list[Violation]:
+    """The contract violations of `graph`, sorted; empty when it conforms.
+
+    A graph of more than `max_triples` triples is not checked (returns []): the caller decides
+    whether validation is worth its time on a large corpus.
+    """
+    if max_triples is not None and len(graph) > max_triples:
+        return []
+    import pyshacl  # slow to import: only when a graph is checked
+
+    # The ontology joins the data so that class targets follow rdfs:subClassOf; no inference,
+    # otherwise rdfs:range would make every participant a kg:Actor and hide missing types.
+    _, report, _ = pyshacl.validate(
+        graph,
+        shacl_graph=shapes_graph(),
+        ont_graph=ontology_graph(),
+        inference="none",
+        advanced=False,
+        allow_warnings=False,
+    )
+    return sorted(set(violations_in(report)), key=sort_key)
+
+
+def violations_in(report: Graph) -> list[Violation]:
+    found = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        severity = report.value(result, SH.resultSeverity)
+        message = report.value(result, SH.resultMessage)
+        found.append(Violation(
+            focus=report.value(result, SH.focusNode),
+            path=report.value(result, SH.resultPath),
+            message=str(message) if message is not None else "does not conform",
+            severity=local_name(severity) if severity is not None else "Violation",
+            value=report.value(result, SH.value),
+        ))
+    return found
+
+
+def sort_key(violation: Violation) -> tuple[str, str, str]:
+    return (str(violation.focus), str(violation.path or ""), violation.message)
+
+
+def local_name(iri: Node) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def short_name(node: Node, graph: Graph | None = None) -> str:
+    """A prefixed name (kg:participant, id:actor/putin) where a prefix fits, else the N3 form."""
+    if isinstance(node, Literal):
+        return node.n3()
+    if not isinstance(node, URIRef):
+        return node.n3()
+    text = str(node)
+    bindings = dict(STANDARD_PREFIXES)
+    if graph is not None:
+        bindings.update({prefix: str(ns) for prefix, ns in graph.namespaces() if prefix})
+    best = max((ns for ns in bindings.values() if text.startswith(ns)), key=len, default=None)
+    if best is None or best == text:
+        return node.n3()
+    prefix = next(p for p, ns in bindings.items() if ns == best)
+    return f"{prefix}:{text[len(best):]}"
+
+
+# ---------------------------------------------------------------- the command
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser(
+        "validate",
+        help="check a graph against the contract (SHACL shapes)",
+        description="Check a graph against the SHACL shapes of the graph contract.",
+    )
+    command.add_argument("graph", metavar="GRAPH",
+                         help="a build folder holding graph.ttl, or an RDF file (format by extension)")
+    command.set_defaults(run=run)
+
+
+def graph_file(argument: str) -> Path:
+    path = Path(argument)
+    return path / "graph.ttl" if path.is_dir() else path
+
+
+def read_graph(path: Path) -> Graph:
+    """The RDF in `path`; raises ValueError with a one-line reason when it cannot be read."""
+    try:
+        return Graph().parse(path, format=guess_format(str(path)) or "turtle")
+    except FileNotFoundError:
+        raise ValueError("no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)) from None
+    except Exception as exc:  # every rdflib parser raises its own kind of error
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise ValueError(f"not valid RDF: {reason}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    path = graph_file(args.graph)
+    try:
+        graph = read_graph(path)
+    except ValueError as exc:
+        print(f"kg validate: cannot read {path}: {exc}", file=sys.stderr)
+        return 2
+    violations = validate_graph(graph)
+    for violation in violations:
+        print(violation.describe(graph))
+    if violations:
+        count = len(violations)
+        print(f"{path}: {count} violation{'s' if count > 1 else ''}")
+        return 1
+    print(f"{path}: valid ({len(graph)} triples)")
+    return 0
