@@ -127,7 +127,7 @@ def _folder_metadata(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
     if not path.is_file():
         return {}, []
     try:
-        metadata = json.loads(_decode(path.read_bytes()))
+        metadata = json.loads(_decode(path.read_bytes()) or "")
     except (OSError, ValueError) as exc:
         return {}, [Problem(str(path), f"malformed ({_one_line(exc)}); articles read without metadata")]
     if not isinstance(metadata, dict):
