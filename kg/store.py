@@ -11,6 +11,7 @@ import re
 import shlex
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -287,13 +288,14 @@ def run_serve_command(args: argparse.Namespace) -> int:
     except GraphError as exc:
         raise UsageError(str(exc)) from None
     server = oxigraph_binary()
+    ensure_port_free(args.bind, args.port)
     location = Path(args.location) if args.location else Path(tempfile.mkdtemp(prefix="kg-serve-"))
     load, serve = serve_commands(server, source, location, args.bind, args.port)
     # SIGTERM ends kg serve like Ctrl-C, so that the server is stopped with it.
     signal.signal(signal.SIGTERM, interrupt)
     try:
         print(f"$ {shlex.join(load)}", flush=True)
-        loaded = subprocess.run(load, capture_output=True, text=True)
+        loaded = subprocess.run(load, capture_output=True, text=True, env=server_environment())
         if loaded.returncode != 0:
             message = (loaded.stderr.strip().splitlines() or ["failed"])[-1]
             print(f"kg serve: oxigraph load: {message}", file=sys.stderr)
@@ -301,7 +303,7 @@ def run_serve_command(args: argparse.Namespace) -> int:
         print(f"$ {shlex.join(serve)}", flush=True)
         print(f"SPARQL endpoint: {endpoint_url(args.bind, args.port)}/query  (Graph Store: /store)", flush=True)
         print("Stop with Ctrl-C.", flush=True)
-        return wait_for_server(subprocess.Popen(serve))
+        return wait_for_server(subprocess.Popen(serve, env=server_environment()))
     finally:
         if not args.location:
             shutil.rmtree(location, ignore_errors=True)
@@ -318,6 +320,21 @@ def oxigraph_binary() -> str:
     if not found:
         raise UsageError("the oxigraph server is not installed (pip install oxigraph)")
     return found
+
+
+def ensure_port_free(bind: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((bind, port))
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {bind}:{port}: {exc.strerror} (choose another --port)") from None
+
+
+def server_environment() -> dict[str, str]:
+    """The environment without Rust backtraces, so that server errors stay one line."""
+    return {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}
 
 
 def serve_commands(server: str, source: Path, location: Path, bind: str, port: int) -> tuple[list[str], list[str]]:
