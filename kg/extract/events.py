@@ -224,6 +224,11 @@ class SentenceReader:
                 if child.dep_ in ("obj", "iobj", "obl:arg") or child.dep_ in ("obl", "obl:mod") and self.case(child) in PARTNER_CASES:
                     if not self.is_place(child):
                         others += self.np_actors(child)
+                    else:  # a person is never a place: "reçu à la Maison-Blanche le chancelier Olaf Scholz"
+                        others += [k for c in child.children if c.dep_ == "appos"
+                                   for k in self.np_actors(c) if is_person(self.gaz, k)]
+            if len(subjects) < 2 and not others and any(fold(c.text) in ("se", "s'") for c in trigger.children):
+                subjects = self.coordinated_before(trigger)
         else:
             for child in trigger.children:
                 if child.dep_ in ("nmod", "appos", "compound", "flat", "flat:name", "dep", "nmod:poss") and not self.is_place(child):
@@ -247,6 +252,25 @@ class SentenceReader:
         subjects = list(dict.fromkeys(subjects))
         return subjects, [k for k in dict.fromkeys(others) if k not in subjects]
 
+    def coordinated_before(self, verb: Token) -> list[str]:
+        """"MM. Erdogan et Poutine se sont parlé": the actors coordinated right before a reciprocal verb, read
+        from the words when the parse of the subject went wrong."""
+        keys: list[str] = []
+        i = verb.i - 1
+        while i >= self.sent.start and (self.sent.doc[i].pos_ in ("AUX", "PRON", "ADV") and fold(self.sent.doc[i].text) in ("se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'")):
+            i -= 1
+        while i >= self.sent.start:
+            token = self.sent.doc[i]
+            if token.i in self.mentions:
+                best = max(self.mentions[token.i], key=lambda m: m.end - m.start)
+                keys = list(best.keys) + keys
+                i = best.start - 1
+            elif token.norm_ in ("et", ",", "m.", "mm.", "mme", "les", "presidents"):
+                i -= 1
+            else:
+                break
+        return list(dict.fromkeys(keys))
+
     def kind(self, trigger: Token, base: str) -> str:
         words = {t.norm_ for t in self.clause(trigger)} | {lemma(t) for t in self.clause(trigger)}
         text = " ".join(t.norm_ for t in self.clause(trigger))
@@ -267,7 +291,7 @@ class SentenceReader:
         while stack:
             token = stack.pop()
             out.append(token)
-            stack += [c for c in token.children if c.dep_ not in CLAUSE_DEPS or c.i == trigger.i]
+            stack += [c for c in token.children if c.dep_ not in CLAUSE_DEPS - {"xcomp"} or c.i == trigger.i]
         return out
 
     def is_planned(self, trigger: Token) -> bool:

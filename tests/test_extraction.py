@@ -1,0 +1,94 @@
+"""Extraction as a reader would check it: short French articles in, the facts they state out (and nothing else)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Graph, Namespace
+from rdflib.namespace import OWL, RDF, RDFS
+
+from conftest import kg
+
+KG = Namespace("https://w3id.org/kg-news/ontology#")
+WD = "http://www.wikidata.org/entity/"
+
+ARTICLES = {
+    "trump2019": ("2019-06-14", "Le président américain s'est entretenu jeudi par téléphone avec la chancelière "
+                                "allemande. Les deux dirigeants ont évoqué les sanctions contre l'Iran."),
+    "biden2022": ("2022-03-02", "Le président américain a reçu lundi à la Maison-Blanche le chancelier allemand "
+                                "Olaf Scholz."),
+    "planned": ("2021-05-10", "Vladimir Poutine rencontrera Joe Biden le 16 juin à Genève, a annoncé le Kremlin. "
+                              "Une rencontre entre Emmanuel Macron et Angela Merkel pourrait se tenir la semaine prochaine."),
+    "negated": ("2020-04-02", "Emmanuel Macron et Recep Tayyip Erdogan ne se sont pas entretenus depuis des mois."),
+    "press": ("2022-02-10", "Emmanuel Macron a déclaré à la presse que la situation restait grave. "
+                            "Dans un tweet, Boris Johnson a salué le courage des Ukrainiens."),
+    "glued": ("2020-09-30", "MM.Erdogan et Poutine se sont parlé au téléphone hier.L'échange a porté sur le "
+                            "Haut-Karabakh."),
+    "unknown": ("2023-05-04", "Le ministre des Affaires étrangères arménien, Ararat Mirzoyan, a rencontré mardi à "
+                              "Washington son homologue azerbaïdjanais Djeyhoun Baïramov. Mirzoyan a ensuite "
+                              "rencontré Antony Blinken."),
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory) -> Graph:
+    folder = tmp_path_factory.mktemp("articles")
+    for name, (published, text) in ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "metadata.json").write_text(json.dumps({f"{n}.txt": {"published": p} for n, (p, _) in ARTICLES.items()}),
+                                          encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    kg("build", folder, "-o", out, check=True)
+    g = Graph()
+    g.parse(out / "graph.ttl")
+    return g
+
+
+def events_from(g: Graph, doc_id: str) -> list[dict]:
+    rows = g.query("""
+        PREFIX kg: <https://w3id.org/kg-news/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?e ?date WHERE { ?e prov:wasDerivedFrom ?a . ?a schema:identifier ?id . OPTIONAL { ?e kg:date ?date } }""",
+                   initBindings={"id": __import__("rdflib").Literal(doc_id)})
+    out = []
+    for e, date in rows:
+        people = sorted(str(g.value(p, RDFS.label)) for p in g.objects(e, KG.participant))
+        kinds = {str(t).split("#")[-1] for t in g.objects(e, RDF.type)}
+        out.append({"people": people, "date": str(date) if date else None, "kinds": kinds})
+    return out
+
+
+def test_titles_resolve_through_the_office_held_that_day(graph):
+    [call] = events_from(graph, "trump2019")
+    assert call["people"] == ["Angela Merkel", "Donald Trump"]
+    assert call["date"] == "2019-06-13" and "PhoneCall" in call["kinds"]
+    [visit] = events_from(graph, "biden2022")
+    assert visit["people"] == ["Joe Biden", "Olaf Scholz"]
+    assert visit["date"] == "2022-02-28" and "Meeting" in visit["kinds"]
+
+
+def test_planned_negated_and_one_sided_statements_are_not_events(graph):
+    assert events_from(graph, "planned") == []
+    assert events_from(graph, "negated") == []
+    assert events_from(graph, "press") == []
+
+
+def test_glued_sentences_and_honorifics(graph):
+    [call] = events_from(graph, "glued")
+    assert call["people"] == ["Recep Tayyip Erdogan", "Vladimir Poutine"]
+    assert call["date"] == "2020-09-29" and "PhoneCall" in call["kinds"]
+
+
+def test_actors_the_gazetteer_lacks_are_actors_too(graph):
+    events = events_from(graph, "unknown")
+    people = sorted(tuple(e["people"]) for e in events)
+    assert ("Ararat Mirzoyan", "Djeyhoun Baïramov") in people
+    mirzoyan = next(graph.subjects(RDFS.label, __import__("rdflib").Literal("Ararat Mirzoyan")))
+    assert (mirzoyan, RDF.type, KG.Person) in graph
+    assert not list(graph.objects(mirzoyan, OWL.sameAs))
+
+
+def test_every_known_actor_links_to_wikidata_only_when_certain(graph):
+    for node, same in graph.subject_objects(OWL.sameAs):
+        assert str(same).startswith(WD + "Q")
