@@ -22,7 +22,7 @@ from kg.model import Corpus, EventRecord
 VIS_NETWORK = ("lib", "vis-9.1.2", "vis-network.min.js")  # inside the pyvis package
 LAYOUT_SEED = 20220203
 LAYOUT_ITERATIONS = 60
-NODE_SPACING = 70  # pixels: a component of n actors gets a disc of radius NODE_SPACING * sqrt(n)
+NODE_SPACING = 100  # pixels: a component of n actors gets a disc of radius NODE_SPACING * sqrt(n)
 COMPONENT_GAP = 80  # pixels between the discs of unconnected groups of actors
 
 # Characters that must not appear literally inside an inline <script>: "</script" and "<!--" could

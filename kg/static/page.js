@@ -210,7 +210,7 @@
     interaction: { hover: true, hideEdgesOnDrag: true, tooltipDelay: 3600000, keyboard: false, navigationButtons: false },
     nodes: {
       shape: "dot", borderWidth: 1, font: { size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 6, max: 42, label: { enabled: true, min: 11, max: 28, drawThreshold: 6, maxVisible: 32 } },
+      scaling: { min: 6, max: 42, label: { enabled: true, min: 11, max: 20, drawThreshold: 6, maxVisible: 24 } },
     },
     edges: {
       smooth: false, selectionWidth: 2, hoverWidth: 1,
@@ -233,6 +233,7 @@
     document.getElementById("summary").textContent = summary;
     drawTimeline(sel.shownEvents);
     network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * 0.9 }); // a margin for the legend
   }
 
   // ---------- hover box ----------
@@ -526,7 +527,7 @@
       Object.keys(EVENT_COLORS).forEach((kind) => items.push(legendItem(EVENT_COLORS[kind], EVENT_NAMES[kind], true)));
       items.push(legendItem(TOPIC_COLOR, "Topic", true));
     } else {
-      items.push(el("div", { className: "item", text: "size: number of events · edge width: events between the two" }));
+      items.push(el("div", { className: "item note", text: "size: events · width: events together" }));
     }
     legend.replaceChildren(...items);
   }
