@@ -201,10 +201,6 @@ def _jsonl_line(line: bytes, stem: str, origin: str) -> Iterator[Record]:
     if not isinstance(record, dict):
         yield Problem(origin, "not a JSON object")
         return
-    doc_id = _clean_id(record.get("id"))
-    if doc_id is None:
-        doc_id = f"{stem}-{origin.rsplit(':', 1)[1]}"
-        yield Problem(origin, f"no usable \"id\"; read as {doc_id!r}")
     text = record.get("text")
     if text is None:
         yield Problem(origin, "no \"text\"")
@@ -212,8 +208,12 @@ def _jsonl_line(line: bytes, stem: str, origin: str) -> Iterator[Record]:
     if not isinstance(text, str):
         yield Problem(origin, f"\"text\" is not a string but {_json_type(text)}")
         return
-    meta = record.get("meta")
-    yield from _document(doc_id, origin, (text, None), meta, "\"meta\"")
+    doc_id = _clean_id(record.get("id"))
+    notes = []
+    if doc_id is None:
+        doc_id = f"{stem}-{origin.rsplit(':', 1)[1]}"
+        notes.append(f"no usable \"id\"; read as {doc_id!r}")
+    yield from _document(doc_id, origin, (text, None), record.get("meta"), "\"meta\"", notes)
 
 
 def _clean_id(value: Any) -> str | None:
@@ -221,14 +221,15 @@ def _clean_id(value: Any) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         return None
-    return _nfc(_CONTROL.sub("", value)).strip() or None
+    return _nfc(" ".join(_CONTROL.sub("", value).split())) or None  # one line, for messages
 
 
 # --- documents -------------------------------------------------------------------------------
 
 def _document(doc_id: str, origin: str, content: tuple[str, str | None] | str,
-              meta: Any, meta_name: str) -> Iterator[Record]:
-    """The Document (after any problem with its metadata), or the Problem that keeps it out."""
+              meta: Any, meta_name: str, notes: Iterable[str] = ()) -> Iterator[Record]:
+    """The Document, after a Problem for each of NOTES and what is wrong with its metadata;
+    or the one Problem that keeps it out."""
     if isinstance(content, str):
         yield Problem(origin, content)
         return
@@ -242,7 +243,7 @@ def _document(doc_id: str, origin: str, content: tuple[str, str | None] | str,
         yield Problem(origin, f"language looks like {language!r}, not French")
         return
     fields, problems = _metadata_fields(meta, meta_name)
-    yield from (Problem(origin, reason) for reason in problems)
+    yield from (Problem(origin, reason) for reason in [*notes, *problems])
     if not fields.get("title") and markup_title:
         fields["title"] = markup_title
     yield Document(id=_nfc(doc_id), text=text, origin=origin, **fields)
@@ -344,11 +345,13 @@ def _unmarked_utf16(data: bytes) -> str | None:
 
 
 def _reads_as_french(text: str) -> bool:
-    """Has French accented letters, and few enough that it is not another code page misread."""
+    """Has French accented letters, and hardly any others: not another code page misread as cp1252."""
     letters = [char for char in text if char.isalpha()]
-    accented = sum(1 for char in letters if not char.isascii())
-    french = sum(1 for char in letters if char in _FRENCH_LETTERS)
-    return french > 0 and accented <= 0.15 * len(letters) and french >= 0.8 * accented
+    accented = [char for char in letters if not char.isascii()]
+    french = sum(1 for char in accented if char in _FRENCH_LETTERS)
+    foreign = len(accented) - french
+    few_enough = len(letters) < 20 or len(accented) <= 0.3 * len(letters)
+    return french > 0 and foreign <= 0.05 * french and few_enough
 
 
 def _looks_binary(text: str) -> bool:
