@@ -42,6 +42,8 @@ class Extractor:
                 new_topics.update({c.key: c for c in named})
                 records.append(record(draft, topics, document.id))
         taking_part = {k for r in records for k in r.participants}
+        for key in taking_part - set(article.refs):  # named only through an office ("les dirigeants de la France")
+            article.add(self.actors.ref(key, None))
         actors = tuple(sorted((a for k, a in article.refs.items() if k in taking_part), key=lambda a: a.key))
         used_topics = {t for r in records for t in r.topics}
         return Extraction(ArticleInfo.of(document), actors, tuple(records),

@@ -123,10 +123,11 @@ class ActorFinder:
                 article.add(self.ref(key, m))
         return mentions
 
-    def ref(self, key: str, mention: Mention) -> ActorRef:
+    def ref(self, key: str, mention: Mention | None) -> ActorRef:
         entry = self.gaz.entries.get(key)
         if entry is not None:
-            return ActorRef(key, entry.label, entry.kind, entry.wikidata, (mention.text,) if mention.via in (NAME, SURNAME, "part") else ())
+            named = mention is not None and mention.via in (NAME, SURNAME, "part")
+            return ActorRef(key, entry.label, entry.kind, entry.wikidata, (mention.text,) if named else ())
         label = mention.text if key.startswith("name:") else key
         kind = "Organization" if key.startswith("name:org:") else "Person"
         return ActorRef(key, label, kind, None, (mention.text,), mention.role)
