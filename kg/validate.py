@@ -5,13 +5,15 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.paths import InvPath, Path as PropertyPath
 from rdflib.term import Node
 from rdflib.util import guess_format
 
@@ -34,7 +36,7 @@ STANDARD_PREFIXES = {
 class Violation:
     """One way a node breaks the contract."""
     focus: Node
-    path: Node | None
+    path: Node | PropertyPath | None
     message: str
     severity: str = "Violation"  # the local name of the sh:severity: Violation, Warning, Info
     value: Node | None = None  # the offending value, where there is one
@@ -44,9 +46,10 @@ class Violation:
         where = short_name(self.focus, graph)
         if self.path is not None:
             where += f" {short_name(self.path, graph)}"
-        line = f"{where}: {self.message}"
+        message = shorten_iris(self.message, graph)
+        line = f"{where}: {message}"
         shown = short_name(self.value, graph) if self.value is not None else None
-        if shown is not None and shown not in self.message:
+        if shown is not None and shown not in message:
             line += f" (got {shown})"
         return line
 
@@ -91,12 +94,21 @@ def violations_in(report: Graph) -> list[Violation]:
         message = report.value(result, SH.resultMessage)
         found.append(Violation(
             focus=report.value(result, SH.focusNode),
-            path=report.value(result, SH.resultPath),
+            path=readable_path(report, report.value(result, SH.resultPath)),
             message=str(message) if message is not None else "does not conform",
             severity=local_name(severity) if severity is not None else "Violation",
             value=report.value(result, SH.value),
         ))
     return found
+
+
+def readable_path(report: Graph, path: Node | None) -> Node | PropertyPath | None:
+    """An inverse path as ^property rather than a blank node; other paths as they are."""
+    if isinstance(path, BNode):
+        inverted = report.value(path, SH.inversePath)
+        if isinstance(inverted, URIRef):
+            return InvPath(inverted)
+    return path
 
 
 def sort_key(violation: Violation) -> tuple[str, str, str]:
@@ -109,6 +121,8 @@ def local_name(iri: Node) -> str:
 
 def short_name(node: Node, graph: Graph | None = None) -> str:
     """A prefixed name (kg:participant, id:actor/putin) where a prefix fits, else the N3 form."""
+    if isinstance(node, InvPath):
+        return "^" + short_name(node.arg, graph)
     if isinstance(node, Literal):
         return node.n3()
     if not isinstance(node, URIRef):
@@ -122,6 +136,18 @@ def short_name(node: Node, graph: Graph | None = None) -> str:
         return node.n3()
     prefix = next(p for p, ns in bindings.items() if ns == best)
     return f"{prefix}:{text[len(best):]}"
+
+
+def shorten_iris(message: str, graph: Graph | None) -> str:
+    """Messages name nodes by full IRI ({?value}); print those of the graph as prefixed names."""
+    if graph is None:
+        return message
+
+    def short(match: re.Match) -> str:
+        node = URIRef(match.group(0))
+        is_node = (node, None, None) in graph or (None, None, node) in graph
+        return short_name(node, graph) if is_node else match.group(0)
+    return re.sub(r"https?://[^\s<>\"{}]+", short, message)
 
 
 # ---------------------------------------------------------------- the command

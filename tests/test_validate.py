@@ -154,6 +154,28 @@ def test_communicated_with_must_be_written_in_both_directions(tmp_path):
     assert_reported(kg_validate(tmp_path, graph), "actor:vladimir-putin", "both directions")
 
 
+def test_participants_of_a_call_must_be_linked_by_communicated_with(tmp_path):
+    graph = replaced(valid_graph(), " ;\n    kg:communicatedWith actor:emmanuel-macron .", " .")
+    graph = replaced(graph, " ;\n    kg:communicatedWith actor:vladimir-putin .", " .")
+    assert_reported(kg_validate(tmp_path, graph), "event:2022-02-03-call", "actor:emmanuel-macron",
+                    "actor:vladimir-putin", "kg:communicatedWith")
+
+
+def test_a_planned_meeting_does_not_link_its_participants(tmp_path):
+    graph = replaced(valid_graph(), " ;\n    kg:communicatedWith actor:emmanuel-macron .", " .")
+    graph = replaced(graph, " ;\n    kg:communicatedWith actor:vladimir-putin .", " .")
+    graph = replaced(graph, "a kg:PhoneCall , kg:Communication , kg:Event ;",
+                     'a kg:Meeting , kg:Communication , kg:Event ; kg:status "planned" ;')
+    result = kg_validate(tmp_path, graph)
+    assert result.returncode == 0, result.stdout
+
+
+def test_the_initiator_must_be_a_participant(tmp_path):
+    graph = replaced(valid_graph(), "kg:initiator actor:emmanuel-macron", "kg:initiator actor:andrzej-duda")
+    graph += 'actor:andrzej-duda a kg:Person , kg:Actor ; rdfs:label "Andrzej Duda" .\n'
+    assert_reported(kg_validate(tmp_path, graph), "event:2022-02-03-call", "actor:andrzej-duda", "participants")
+
+
 def test_a_topic_without_notation_is_reported(tmp_path):
     graph = replaced(valid_graph(), '    skos:notation "minsk-agreements" ;\n', "")
     assert_reported(kg_validate(tmp_path, graph), "topic:minsk-agreements", "skos:notation")
