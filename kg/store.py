@@ -124,12 +124,23 @@ def syntax_error_report(query: str, message: str, origin: str) -> str:
     where = re.match(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
     if not where:
         return f"kg query: {origin}: malformed query: {message}"
-    line, column, reason = int(where[1]), int(where[2]), where[3].strip()
-    lines = query.splitlines() or [""]
-    text = lines[min(line, len(lines)) - 1]
-    return (f"kg query: {origin}:{line}:{column}: malformed query: {reason}\n"
-            f"    {text}\n"
-            f"    {' ' * max(column - 1, 0)}^")
+    line, column, reason = int(where[1]), int(where[2]), condensed(where[3])
+    lines = query.splitlines()
+    heading = f"kg query: {origin}:{line}:{column}: malformed query: {reason}"
+    rest = "\n".join(lines[line - 1:])[column - 1:] if line <= len(lines) else ""
+    if not rest.strip():
+        return f"{heading} (at the end of the query)"
+    return f"{heading}\n    {lines[line - 1]}\n    {' ' * max(column - 1, 0)}^"
+
+
+def condensed(reason: str) -> str:
+    """The parser's reason on one line: expected tokens kept, character classes ([...]) dropped."""
+    reason = " ".join(reason.split())
+    tokens = re.sub(r"\[(?:'(?:\\.|[^'\\])*'|[^\]'])*\]", "", reason)
+    tokens = re.sub(r"(?:,\s*){2,}", ", ", tokens).strip(" ,")
+    tokens = re.sub(r"expected one of\s*$", "", tokens).strip(" ,")
+    reason = tokens or reason
+    return reason if len(reason) <= 200 else reason[:199] + "…"
 
 
 def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> bytes:
