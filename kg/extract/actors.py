@@ -265,6 +265,8 @@ class ActorFinder:
                 mentions.append(Mention(token.i, following.end, following.keys, following.via,
                                         doc[token.i:following.end].text, "leader"))
                 continue
+            if word.endswith("s") and len(countries) < 2:
+                continue  # "les dirigeants de Kiev": a leadership, not one person
             people = [p for c in countries if (p := self.gaz.leader(c, published))]
             if people and len(people) == len(countries):
                 mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))

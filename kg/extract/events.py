@@ -144,6 +144,8 @@ class SentenceReader:
                 keys += best.keys
         elif self.is_pair(token) or token.pos_ == "PRON" and fold(token.text) in ("ils", "elles") and token.dep_ in SUBJECT_DEPS:
             keys += self.pair()
+        elif token.pos_ == "PRON" and fold(token.text) in ("il", "elle") and token.dep_ in SUBJECT_DEPS and lemma(token.head) not in IMPERSONAL:
+            keys += self.last_person(token)
         elif group:
             keys += self.group_actors(token, depth)
         follow = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
@@ -190,6 +192,13 @@ class SentenceReader:
         return token.norm_ in self.lex.pair_words or words.replace("' ", "'") in self.lex.pair_words or (
             any(c.norm_ == "deux" for c in token.children) and (token.norm_ in self.lex.leader_groups or token.norm_ in ("hommes", "femmes")))
 
+    def last_person(self, pronoun: Token) -> list[str]:
+        """"Joe Biden s'est rendu à Tel-Aviv, où il a rencontré…": the last person named before the pronoun."""
+        before = [k for i in range(pronoun.i - 1, self.sent.start - 1, -1) for m in self.mentions.get(i, [])
+                  if m.end <= pronoun.i for k in m.keys if is_person(self.gaz, k)]
+        people = before or self.recent_people[::-1]
+        return people[:1]
+
     def pair(self) -> list[str]:
         if self.previous_event and len(self.previous_event.participants) == 2:
             return list(self.previous_event.participants)
@@ -221,7 +230,7 @@ class SentenceReader:
                 if child.dep_ in SUBJECT_DEPS:
                     subjects += self.np_actors(child)
             for child in trigger.children:
-                if child.dep_ in ("obj", "iobj", "obl:arg") or child.dep_ in ("obl", "obl:mod") and self.case(child) in PARTNER_CASES:
+                if child.dep_ in ("obj", "iobj", "obl:arg", "obl:agent") or child.dep_ in ("obl", "obl:mod") and self.case(child) in PARTNER_CASES | {"par"}:
                     if not self.is_place(child):
                         others += self.np_actors(child)
                     else:  # a person is never a place: "reçu à la Maison-Blanche le chancelier Olaf Scholz"
@@ -535,14 +544,29 @@ class EventReader:
         return draft
 
 
+# Verbs whose "il" is nobody: "il s'agit", "il faut", "il semble".
+IMPERSONAL = {"agir", "falloir", "sembler", "paraitre", "exister", "rester", "manquer", "etre", "avoir", "convenir", "suffire"}
+# Words between an event noun and its verb that do not change who took part: "au terme d'un entretien",
+# "à l'issue d'une visioconférence", "après six heures de discussions", "lors de", "au cours de".
+FRAME_WORDS = {"lors", "terme", "issue", "cours", "occasion", "suite", "fin", "marge", "sortie", "heure", "heures",
+               "minute", "minutes", "jour", "jours", "serie", "round", "cadre", "debut", "moment"}
+
+
 def governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is an argument of, also through "lors de", "au cours de", "pendant"."""
-    if noun.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nsubj:pass"):
-        return None
-    head = noun.head
-    if head.pos_ == "ADV" and head.dep_ in ("advmod", "obl:mod") and head.head.i != head.i:
-        head = head.head
-    return head if head.pos_ in ("VERB", "AUX") else None
+    """The verb a noun is an argument of, also through "lors de", "au terme de", "après des heures de"."""
+    token = noun
+    for _ in range(3):
+        if token.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "nsubj:pass", "nmod", "advmod"):
+            return None
+        head = token.head
+        if head.i == token.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head if token.dep_ != "nmod" else None
+        if fold(head.text) not in FRAME_WORDS:
+            return None
+        token = head
+    return None
 
 
 def clause_verb(token: Token) -> Token:
