@@ -49,11 +49,18 @@ def merge_hyphen_compounds(doc: Doc) -> Doc:
     return doc
 
 
+# A sentence starts only after one of these (or a line break): the parser otherwise cuts "Donald | Trump".
+SENTENCE_ENDS = {".", "!", "?", "…", ":", ";", "»", '"', "”", ")", "...", "?!", "!?"}
+
+
 @Language.component("kg_block_bounds")
 def block_bounds(doc: Doc) -> Doc:
     for token in doc[1:]:
-        if "\n\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_ == "\n":
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+        elif previous.text not in SENTENCE_ENDS and not previous.text.endswith("."):
+            token.is_sent_start = False
     return doc
 
 
