@@ -28,6 +28,9 @@ RELATIVE_DAY = re.compile(r"\b(?P<word>avant-hier|hier|aujourd'hui|aujourd’hui
                           re.IGNORECASE)
 RELATIVE_OFFSET = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "ce matin": 0, "ce soir": 0,
                    "cet après-midi": 0}
+# "le lendemain", "la veille": a day counted from the last date the article gave.
+NEXT_OR_PREVIOUS = re.compile(r"\b(?P<word>le lendemain|la veille|l'avant-veille|le surlendemain)\b", re.IGNORECASE)
+NEXT_OR_PREVIOUS_OFFSET = {"le lendemain": 1, "la veille": -1, "l'avant-veille": -2, "le surlendemain": 2}
 # An event reported up to a week after the publication date is an announcement, not a report.
 FUTURE_MARGIN = timedelta(days=7)
 
@@ -80,8 +83,9 @@ def resolve_weekday(name: str, relation: str | None, published: date | None) -> 
     return iso(published - timedelta(days=back)), False
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every resolvable date mention in TEXT, in order of appearance."""
+def find_dates(text: str, published: date | None, last: str | None = None) -> list[DateMention]:
+    """Every resolvable date mention in TEXT, in order of appearance; LAST is the article's previous full date,
+    for "le lendemain" and "la veille"."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in DAY_MONTH.finditer(text):
@@ -105,6 +109,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if published is not None:
             offset = RELATIVE_OFFSET[m["word"].lower().replace("’", "'")]
             found.append(DateMention(m.start(), m.end(), iso(published + timedelta(days=offset))))
+    if last and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+        for m in NEXT_OR_PREVIOUS.finditer(text.replace("’", "'")):
+            day = date.fromisoformat(last) + timedelta(days=NEXT_OR_PREVIOUS_OFFSET[m["word"].lower()])
+            found.append(DateMention(m.start(), m.end(), iso(day)))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -101,8 +101,10 @@ class SentenceReader:
     """Reads the events of one sentence, given the article's mentions and what came before."""
 
     def __init__(self, lex: Lexicon, gaz: Gazetteer, sent: Span, mentions: dict[int, list[Mention]],
-                 published: date | None, recent_people: list[str], previous_event: Draft | None):
+                 published: date | None, recent_people: list[str], previous_event: Draft | None,
+                 last_date: str | None = None):
         self.lex, self.gaz, self.sent, self.mentions = lex, gaz, sent, mentions
+        self.last_date = last_date
         self.published = published
         self.recent_people = recent_people
         self.previous_event = previous_event
@@ -143,7 +145,7 @@ class SentenceReader:
             if not (best.via == METONYM and self.is_place(token)):
                 keys += best.keys
         elif self.is_pair(token) or token.pos_ == "PRON" and fold(token.text) in ("ils", "elles") and token.dep_ in SUBJECT_DEPS:
-            keys += self.pair()
+            keys += self.pair(token)
         elif token.pos_ == "PRON" and fold(token.text) in ("il", "elle") and token.dep_ in SUBJECT_DEPS and lemma(token.head) not in IMPERSONAL:
             keys += self.last_person(token)
         elif group:
@@ -199,11 +201,17 @@ class SentenceReader:
         people = before or self.recent_people[::-1]
         return people[:1]
 
-    def pair(self) -> list[str]:
+    def pair(self, token: Token | None = None) -> list[str]:
+        """"les deux présidents", "ils": the two people named last, else the two of the event told last."""
+        here = [k for m in sorted({id(m): m for i in range(self.sent.start, token.i if token is not None else self.sent.start)
+                                   for m in self.mentions.get(i, [])}.values(), key=lambda m: m.start)
+                for k in m.keys if is_person(self.gaz, k)]
+        people = list(dict.fromkeys(reversed(self.recent_people[-6:] + here)))[:2]
+        if len(people) == 2:
+            return people
         if self.previous_event and len(self.previous_event.participants) == 2:
             return list(self.previous_event.participants)
-        people = list(dict.fromkeys(reversed(self.recent_people)))[:2]
-        return people if len(people) == 2 else []
+        return []
 
     @staticmethod
     def case(token: Token) -> str:
@@ -430,10 +438,11 @@ class EventReader:
         drafts: list[Draft] = []
         pending: list[int] = []  # sentences about an event not yet named (a headline, a lead paragraph)
         recent_people: list[str] = []
+        last_date: str | None = None
         current: Draft | None = None
         since_current = 0
         for index, sent in enumerate(sentences):
-            reader = SentenceReader(self.lex, self.gaz, sent, by_token, published, recent_people, current)
+            reader = SentenceReader(self.lex, self.gaz, sent, by_token, published, recent_people, current, last_date)
             new, continued = self.read_sentence(reader, index, published, drafts)
             if new:
                 current = new[0]  # the sentence's main event, not those of "fait de même avec"
@@ -453,6 +462,8 @@ class EventReader:
             else:
                 since_current += 1
             recent_people += [k for m in mentions if sent.start <= m.start < sent.end for k in m.keys if is_person(self.gaz, k)]
+            days = [d.value for d in find_dates(sent.text, published, last_date) if not d.future]
+            last_date = days[-1] if days else last_date
         return drafts, sentences
 
     def about(self, event: Draft, sent: Span, sentences: list[Span], index: int, by_token: dict, published: date | None) -> bool:
@@ -467,7 +478,7 @@ class EventReader:
     def read_sentence(self, reader: SentenceReader, index: int, published: date | None,
                       drafts: list[Draft]) -> tuple[list[Draft], Draft | None]:
         sent = reader.sent
-        dates = [(d, anchor_token(sent, d)) for d in find_dates(sent.text, published)]
+        dates = [(d, anchor_token(sent, d)) for d in find_dates(sent.text, published, reader.last_date)]
         triggers = [t for t, _ in reader.triggers]
         new: list[Draft] = []
         continued = None
