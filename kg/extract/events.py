@@ -105,6 +105,8 @@ class SentenceReader:
                  last_date: str | None = None):
         self.lex, self.gaz, self.sent, self.mentions = lex, gaz, sent, mentions
         self.last_date = last_date
+        self.last_date_nearby = False
+        self.previous_names: set[str] = set()
         self.published = published
         self.recent_people = recent_people
         self.previous_event = previous_event
@@ -439,10 +441,14 @@ class EventReader:
         pending: list[int] = []  # sentences about an event not yet named (a headline, a lead paragraph)
         recent_people: list[str] = []
         last_date: str | None = None
+        last_date_at = -2
+        previous_names: set[str] = set()
         current: Draft | None = None
         since_current = 0
         for index, sent in enumerate(sentences):
             reader = SentenceReader(self.lex, self.gaz, sent, by_token, published, recent_people, current, last_date)
+            reader.last_date_nearby = last_date_at == index - 1
+            reader.previous_names = previous_names
             new, continued = self.read_sentence(reader, index, published, drafts)
             if new:
                 current = new[0]  # the sentence's main event, not those of "fait de même avec"
@@ -463,7 +469,9 @@ class EventReader:
                 since_current += 1
             recent_people += [k for m in mentions if sent.start <= m.start < sent.end for k in m.keys if is_person(self.gaz, k)]
             days = [d.value for d in find_dates(sent.text, published, last_date) if not d.future]
-            last_date = days[-1] if days else last_date
+            if days:
+                last_date, last_date_at = days[-1], index
+            previous_names = {k for m in mentions if sent.start <= m.start < sent.end for k in m.keys}
         return drafts, sentences
 
     def about(self, event: Draft, sent: Span, sentences: list[Span], index: int, by_token: dict, published: date | None) -> bool:
@@ -482,6 +490,9 @@ class EventReader:
         triggers = [t for t, _ in reader.triggers]
         new: list[Draft] = []
         continued = None
+        caption = self.caption(reader, dates, index)
+        if caption is not None:
+            return [self.add(drafts, caption)], None
         for trigger, base_kind in reader.triggers:
             if reader.is_planned(trigger):
                 continue
@@ -499,6 +510,8 @@ class EventReader:
                     self.upgrade(target, kind, reader)
                 continue
             initiator = reader.initiator(participants)
+            if event_dates == [None] and reader.last_date_nearby and set(participants) & reader.previous_names:
+                event_dates = [reader.last_date]  # "ont proposé lundi…" then "l'annonce a suivi une visioconférence entre…"
             for day in event_dates:
                 draft = self.add(drafts, Draft(kind, tuple(sorted(participants)), tuple(subjects), day, index,
                                                [sent.text.strip()], [index], reader.duration(), reader.place(trigger), initiator))
@@ -512,6 +525,20 @@ class EventReader:
             if all(draft is not seen for seen in unique):
                 unique.append(draft)
         return unique, continued
+
+    def caption(self, reader: "SentenceReader", dates: list, index: int) -> Draft | None:
+        """A photo caption: "Emmanuel Macron et Abdelmadjid Tebboune au palais d'El Mouradia, à Alger, le 25 août 2022."
+        — no verb, two people or more, one day: they met."""
+        if reader.triggers or any(t.pos_ in ("VERB", "AUX") for t in reader.sent):
+            return None
+        days = {d.value for d, _ in dates if not d.future}
+        people = list(dict.fromkeys(k for i in range(reader.sent.start, reader.sent.end)
+                                    for m in reader.mentions.get(i, []) for k in m.keys if is_person(self.gaz, k)))
+        if len(people) < 2 or len(days) != 1:
+            return None
+        text = reader.sent.text.strip()
+        return Draft("Meeting", tuple(sorted(people)), tuple(people[:1]), days.pop(), index, [text], [index],
+                     place=next((e.text for e in reader.sent.ents if e.label_ == "LOC"), None))
 
     @staticmethod
     def upgrade(draft: Draft, kind: str, reader: SentenceReader) -> None:
