@@ -153,7 +153,7 @@ class SentenceReader:
         elif group:
             keys += self.group_actors(token, depth)
         follow = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
-        transparent = token.norm_ in TRANSPARENT_NOUNS or token.ent_type_ == "ORG" or token.pos_ in ("PROPN", "X")
+        transparent = token.norm_ in TRANSPARENT_NOUNS | FRAME_WORDS or token.ent_type_ == "ORG" or token.pos_ in ("PROPN", "X")
         if not covering and not group and transparent:
             follow |= {"nmod", "dep"}
         elif not covering and not group and token.pos_ == "NOUN" and not self.is_pair(token):
@@ -246,8 +246,8 @@ class SentenceReader:
                     else:  # a person is never a place: "reçu à la Maison-Blanche le chancelier Olaf Scholz"
                         others += [k for c in child.children if c.dep_ == "appos"
                                    for k in self.np_actors(c) if is_person(self.gaz, k)]
-            if len(subjects) < 2 and not others and any(fold(c.text) in ("se", "s'") for c in trigger.children):
-                subjects = self.coordinated_before(trigger)
+            if len(subjects) < 2 and not others:
+                subjects = self.coordinated_before(trigger) or subjects
         else:
             for child in trigger.children:
                 if child.dep_ in ("nmod", "appos", "compound", "flat", "flat:name", "dep", "nmod:poss") and not self.is_place(child):
@@ -268,15 +268,24 @@ class SentenceReader:
                     elif child.i != trigger.i and (child.dep_ in ("obj", "iobj", "obl:arg") or child.dep_ in ("obl", "obl:mod") and self.case(child) in PARTNER_CASES):
                         if not self.is_place(child):
                             others += self.np_actors(child)
+            if len(set(subjects + others)) < 2 and (verb := verb or self.verb_before(trigger)) is not None:
+                subjects = self.coordinated_before(verb) or subjects
         subjects = list(dict.fromkeys(subjects))
         return subjects, [k for k in dict.fromkeys(others) if k not in subjects]
 
+    def verb_before(self, noun: Token) -> Token | None:
+        """"X et Y ont tenu lundi leur premier sommet": the verb just before an event noun."""
+        for i in range(noun.i - 1, max(self.sent.start, noun.i - 7) - 1, -1):
+            if self.sent.doc[i].pos_ == "VERB":
+                return self.sent.doc[i]
+        return None
+
     def coordinated_before(self, verb: Token) -> list[str]:
-        """"MM. Erdogan et Poutine se sont parlé": the actors coordinated right before a reciprocal verb, read
+        """"MM. Erdogan et Poutine se sont parlé": two actors or more coordinated right before the verb, read
         from the words when the parse of the subject went wrong."""
         keys: list[str] = []
         i = verb.i - 1
-        while i >= self.sent.start and (self.sent.doc[i].pos_ in ("AUX", "PRON", "ADV") and fold(self.sent.doc[i].text) in ("se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'")):
+        while i >= self.sent.start and fold(self.sent.doc[i].text) in ("se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'", "s’", "etaient", "se", "ensemble"):
             i -= 1
         while i >= self.sent.start:
             token = self.sent.doc[i]
@@ -288,7 +297,8 @@ class SentenceReader:
                 i -= 1
             else:
                 break
-        return list(dict.fromkeys(keys))
+        keys = list(dict.fromkeys(keys))
+        return keys if len(keys) >= 2 else []
 
     def kind(self, trigger: Token, base: str) -> str:
         words = {t.norm_ for t in self.clause(trigger)} | {lemma(t) for t in self.clause(trigger)}
