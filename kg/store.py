@@ -208,20 +208,16 @@ class EndpointError(Exception):
 def run_load_command(args: argparse.Namespace) -> int:
     if args.retries < 1 or args.retry_delay < 0:
         raise UsageError("--retries must be at least 1 and --retry-delay not negative")
-    try:
-        body = serialize(args.graph, "ttl")
-    except GraphError as exc:
-        raise UsageError(str(exc)) from None
+    store = open_graph(args.graph)
     graph_iri = None if args.default_graph else args.graph_iri
     url = graph_store_url(args.endpoint, graph_iri)
     try:
-        status = put_graph(url, body, credentials_from_environment(), args.retries, args.retry_delay)
+        status = put_graph(url, serialize(store, "ttl"), credentials_from_environment(), args.retries, args.retry_delay)
     except EndpointError as exc:
         print(f"kg load: {exc}", file=sys.stderr)
         return 1
-    triples = len(open_graph(args.graph))
     target = f"<{graph_iri}>" if graph_iri else "the default graph"
-    print(f"kg load: {triples} triples replaced {target} at {args.endpoint} (HTTP {status})")
+    print(f"kg load: {len(store)} triples replaced {target} at {args.endpoint} (HTTP {status})")
     return 0
 
 
@@ -266,14 +262,15 @@ def put_graph(url: str, turtle: bytes, credentials: dict[str, str], tries: int, 
     raise AssertionError("unreachable")
 
 
-def http_opener(url: str, credentials: dict[str, str], request: urllib.request.Request) -> urllib.request.OpenerDirector:
+def http_opener(url: str, credentials: dict[str, str],
+                request: urllib.request.Request) -> urllib.request.OpenerDirector:
     """An opener that authenticates: a bearer header, or basic/digest answers to the server's challenge."""
     if "bearer" in credentials:
         request.add_header("Authorization", f"Bearer {credentials['bearer']}")
         return urllib.request.build_opener()
     if "user" in credentials:
-        passwords = urllib.request.HTTPPasswordMgrWithPriorAuth()
-        passwords.add_password(None, url, credentials["user"], credentials["password"], is_authenticated=False)
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        passwords.add_password(None, url, credentials["user"], credentials["password"])
         basic = urllib.request.HTTPBasicAuthHandler(passwords)
         digest = urllib.request.HTTPDigestAuthHandler(passwords)
         return urllib.request.build_opener(basic, digest)
