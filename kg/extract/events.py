@@ -106,6 +106,8 @@ class SentenceReader:
         self.lex, self.gaz, self.sent, self.mentions = lex, gaz, sent, mentions
         self.last_date = last_date
         self.last_date_nearby = False
+        self.unresolved: str | None = None  # the kind of a trigger that named no actors and continued nothing
+        self.pending_kinds: dict[int, str] = {}
         self.previous_names: set[str] = set()
         self.published = published
         self.recent_people = recent_people
@@ -426,7 +428,11 @@ class SentenceReader:
         return None
 
     def duration(self) -> str | None:
-        m = DURATION.search(self.sent.text)
+        return self.duration_of(self.sent)
+
+    @staticmethod
+    def duration_of(sent: Span) -> str | None:
+        m = DURATION.search(sent.text)
         if not m:
             return None
         if m["mo"]:
@@ -455,16 +461,19 @@ class EventReader:
         previous_names: set[str] = set()
         current: Draft | None = None
         since_current = 0
+        pending_kinds: dict[int, str] = {}
         for index, sent in enumerate(sentences):
             reader = SentenceReader(self.lex, self.gaz, sent, by_token, published, recent_people, current, last_date)
             reader.last_date_nearby = last_date_at == index - 1
             reader.previous_names = previous_names
+            reader.pending_kinds = pending_kinds
             new, continued = self.read_sentence(reader, index, published, drafts)
             if new:
                 current = new[0]  # the sentence's main event, not those of "fait de même avec"
                 since_current = 0
-                for draft in new:
-                    draft.context += pending
+                for i in pending:  # a lead sentence ("Une heure d'échange au téléphone…") told before the actors
+                    self.upgrade(current, reader.pending_kinds.get(i, current.kind), SentenceReader.duration_of(sentences[i]))
+                    current.context.append(i)
                 pending = []
             elif continued is not None:
                 current = continued
@@ -473,8 +482,9 @@ class EventReader:
             elif current is not None and since_current < CONTEXT_SENTENCES and self.about(current, sent, sentences, index, by_token, published):
                 current.context.append(index)
                 since_current += 1
-            elif current is None and reader.triggers:
+            elif reader.unresolved is not None:
                 pending.append(index)
+                pending_kinds[index] = reader.unresolved
             else:
                 since_current += 1
             recent_people += [k for m in mentions if sent.start <= m.start < sent.end for k in m.keys if is_person(self.gaz, k)]
@@ -514,10 +524,12 @@ class EventReader:
             kind = reader.kind(trigger, base_kind)
             event_dates = reader.dates_of(trigger, triggers, dates) or [None]
             if len(participants) < 2:
-                target = self.continued_event(drafts, event_dates, participants)
+                target = self.continued_event(drafts, event_dates, participants, kind)
                 if target is not None:
                     continued = target
-                    self.upgrade(target, kind, reader)
+                    self.upgrade(target, kind, reader.duration())
+                else:
+                    reader.unresolved = kind
                 continue
             initiator = reader.initiator(participants)
             if event_dates == [None] and reader.last_date_nearby and set(participants) & reader.previous_names:
@@ -551,17 +563,19 @@ class EventReader:
                      place=next((e.text for e in reader.sent.ents if e.label_ == "LOC"), None))
 
     @staticmethod
-    def upgrade(draft: Draft, kind: str, reader: SentenceReader) -> None:
+    def upgrade(draft: Draft, kind: str, duration: str | None) -> None:
         if kind_rank(kind) > kind_rank(draft.kind) and kind != "Meeting":
             draft.kind = kind
-        draft.duration = draft.duration or reader.duration()
+        draft.duration = draft.duration or duration
 
     @staticmethod
-    def continued_event(drafts: list[Draft], dates: list[str | None], participants: list[str]) -> Draft | None:
-        """The event a trigger without two actors refers to: the one of that date, else the last one told."""
+    def continued_event(drafts: list[Draft], dates: list[str | None], participants: list[str], kind: str) -> Draft | None:
+        """The event a trigger without two actors refers to: the one of that date, else the last one told
+        (of a kind that agrees: "l'échange au téléphone" does not continue a meeting)."""
         if not drafts:
             return None
-        candidates = [d for d in drafts if all(p in d.participants for p in participants)]
+        candidates = [d for d in drafts if all(p in d.participants for p in participants)
+                      and (kind == "Communication" or d.kind in (kind, "Communication"))]
         dated = [d for d in candidates if d.date in dates and d.date is not None]
         if dated:
             return dated[-1]
