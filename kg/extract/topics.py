@@ -33,7 +33,7 @@ class TopicFinder:
             matched_chars: list[tuple[int, int]] = []
             for match_id, start, end in self.matcher(sent):
                 found.add(self.nlp.vocab.strings[match_id])
-                matched_chars.append((sent.doc[start].idx, sent.doc[end - 1].idx + len(sent.doc[end - 1].text)))
+                matched_chars.append((sent[start].idx, sent[end - 1].idx + len(sent[end - 1].text)))  # span-relative
             for m in NAMED_ISSUE.finditer(sent.text):
                 start = sent.start_char + m.start()
                 end = sent.start_char + m.end()
