@@ -21,9 +21,9 @@ build: setup
 
 # What the tests need from the system: Chromium for the page, rapper for Turtle validation.
 system:
-	@command -v chromium >/dev/null && command -v rapper >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium raptor2-utils >/dev/null; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium raptor2-utils >/dev/null; fi; }
+	@command -v chromium >/dev/null && command -v rapper >/dev/null && command -v virtuoso-t >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium raptor2-utils virtuoso-opensource >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium raptor2-utils virtuoso-opensource >/dev/null; fi; }
 
 test: setup system
 	$(BIN)/python -m pytest -q

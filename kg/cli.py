@@ -41,4 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as `python -m kg.cli`: use the package's module, so the UsageError other modules raise is the one caught.
+    from kg import cli as package_cli
+
+    sys.exit(package_cli.main())

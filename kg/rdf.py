@@ -167,8 +167,8 @@ def load_topic_scheme(path: Path = ONTOLOGY / "topics.ttl") -> tuple[TopicConcep
         key = str(g.value(node, SKOS.notation))
         labels = {lit.language: str(lit) for lit in g.objects(node, SKOS.prefLabel)}
         cues = tuple(sorted(str(lit) for lit in g.objects(node, SKOS.altLabel) if lit.language in ("fr", None)))
-        broader = g.value(node, SKOS.broader)
-        broader_key = str(g.value(broader, SKOS.notation)) if broader is not None and g.value(broader, SKOS.notation) else None
+        broader_keys = sorted(str(n) for b in g.objects(node, SKOS.broader) for n in g.objects(b, SKOS.notation))
+        broader_key = broader_keys[0] if broader_keys else None  # one, the same every time, where SKOS allows several
         concepts.append(TopicConcept(key, labels.get("fr", key), labels.get("en", labels.get("fr", key)), cues, broader_key))
     return tuple(sorted(concepts, key=lambda c: c.key))
 
