@@ -226,8 +226,11 @@ class SentenceReader:
         return words[0] if words else ""
 
     def is_place(self, token: Token) -> bool:
+        """"à Genève", "en Israël", "au Kremlin": where, not who."""
         return token.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self.case(token) in PLACE_CASES and (
-            token.ent_type_ == "LOC" or any(m.via == METONYM for m in self.mentions.get(token.i, [])))
+            token.ent_type_ == "LOC" or any(m.via == METONYM or self.gaz.entries.get(m.keys[0]) is not None
+                                            and self.gaz.entries[m.keys[0]].kind == "Country"
+                                            for m in self.mentions.get(token.i, [])))
 
     # -- the event's shape
     def participants(self, trigger: Token) -> tuple[list[str], list[str]]:
@@ -248,6 +251,9 @@ class SentenceReader:
                     else:  # a person is never a place: "reçu à la Maison-Blanche le chancelier Olaf Scholz"
                         others += [k for c in child.children if c.dep_ == "appos"
                                    for k in self.np_actors(c) if is_person(self.gaz, k)]
+            if subjects and not others:  # "avec X" attached lower down by the parser ("par téléphone avec X")
+                others += [k for t in self.clause(trigger) if t.i > trigger.i and self.case(t) == "avec"
+                           and t.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") for k in self.np_actors(t)]
             if len(subjects) < 2 and not others:
                 subjects = self.coordinated_before(trigger) or subjects
         else:
