@@ -126,7 +126,7 @@ class ActorFinder:
     def ref(self, key: str, mention: Mention | None) -> ActorRef:
         entry = self.gaz.entries.get(key)
         if entry is not None:
-            named = mention is not None and mention.via in (NAME, SURNAME, "part")
+            named = mention is not None and mention.via in (NAME, SURNAME)
             return ActorRef(key, entry.label, entry.kind, entry.wikidata, (mention.text,) if named else ())
         label = mention.text if key.startswith("name:") else key
         kind = "Organization" if key.startswith("name:org:") else "Person"
@@ -182,8 +182,7 @@ class ActorFinder:
             countries, stop = self.qualifiers(doc, start, end, names)
             following = self.name_after(doc, stop, by_start)
             if following is not None:  # "le président russe Vladimir Poutine": one mention, the name's
-                mentions.append(Mention(start, following.end, following.keys, following.via,
-                                        doc[start:following.end].text, role))
+                mentions.append(Mention(start, following.end, following.keys, following.via, following.text, role))
                 continue
             people = [p for c in countries if (p := self.holder(role, c, published))]
             if people and len(people) == len(countries):
@@ -262,8 +261,7 @@ class ActorFinder:
             countries, stop = self.qualifiers(doc, token.i, end, names)
             following = self.name_after(doc, stop, by_start)
             if following is not None:
-                mentions.append(Mention(token.i, following.end, following.keys, following.via,
-                                        doc[token.i:following.end].text, "leader"))
+                mentions.append(Mention(token.i, following.end, following.keys, following.via, following.text, "leader"))
                 continue
             if word.endswith("s") and len(countries) < 2:
                 continue  # "les dirigeants de Kiev": a leadership, not one person
