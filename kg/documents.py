@@ -160,7 +160,10 @@ def _article_text(name: str, data: bytes) -> tuple[str, str | None] | str:
         return "binary file, not text"
     lower = name.lower()
     if lower.endswith(HTML_SUFFIXES):
-        return html_text(text)
+        try:
+            return html_text(text)
+        except Exception as exc:  # the HTML parser rejects some hostile markup (bs4 ParserRejectedMarkup)
+            return f"unreadable HTML ({type(exc).__name__})"
     if lower.endswith(MARKDOWN_SUFFIXES):
         return markdown_text(text)
     return text, None
@@ -460,9 +463,10 @@ _MD_LINE_RULES = (
 )
 _MD_INLINE_RULES = (
     (re.compile(r"<!--.*?-->", re.S), ""),  # HTML comment
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]"), ""),  # image
-    (re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),  # inline link
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),  # reference link
+    # Brackets are not allowed inside brackets, which keeps these linear on hostile text.
+    (re.compile(r"!\[[^\[\]]*\](?:\([^()\n]*\)|\[[^\[\]]*\])"), ""),  # image
+    (re.compile(r"\[([^\[\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)"), r"\1"),  # inline link
+    (re.compile(r"\[([^\[\]]*)\]\[[^\[\]]*\]"), r"\1"),  # reference link
     (re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"), ""),  # autolink
     (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), ""),  # HTML tag
     (re.compile(r"(`+)(.+?)\1"), r"\2"),  # inline code

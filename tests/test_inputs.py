@@ -258,6 +258,19 @@ def test_html_with_only_scripts_has_no_text(tmp_path):
     assert documents == [] and [p.document for p in problems] == [str(folder / "vide.html")]
 
 
+def test_html_the_parser_rejects_is_one_problem(tmp_path):
+    folder = folder_of(tmp_path, {"a.txt": CALL, "cassé.html": f"<p>{CALL}</p><![_`)#-\n/#|!-_/"})
+    documents, problems = read(folder)
+    assert ids(documents) == ["a"]
+    assert [p.document for p in problems] == [str(folder / "cassé.html")]
+    assert problems[0].reason.startswith("unreadable HTML")
+
+
+def test_deeply_nested_html_is_read(tmp_path):
+    page = "<div>" * 20000 + CALL + "</div>" * 20000
+    assert only_document(folder_of(tmp_path, {"page.html": page})).text == CALL
+
+
 MARKDOWN = """---
 auteur: AFP
 ---
@@ -277,6 +290,12 @@ print("code")
 
 <span class="note">Fin</span> de l'entretien\\*.
 """
+
+
+def test_hostile_markdown_is_read_quickly(tmp_path):
+    hostile = "[" * 50000 + "](" * 50000 + "*" * 50000 + CALL
+    document = only_document(folder_of(tmp_path, {"a.md": hostile}))  # seconds, not minutes
+    assert document.text.endswith(CALL)
 
 
 def test_markdown_keeps_the_prose_without_its_markup(tmp_path):
