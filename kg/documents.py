@@ -148,7 +148,7 @@ def _read_article(path: Path, metadata: dict[str, Any]) -> Iterator[Record]:
     except OSError as exc:
         yield Problem(origin, f"cannot read: {exc.strerror or exc}")
         return
-    yield from _document(_stem(name), origin, _article_text(name, data), meta, METADATA_FILE)
+    yield from _document(_stem(name), origin, _article_text(name, data), meta, f"its {METADATA_FILE} entry")
 
 
 def _article_text(name: str, data: bytes) -> tuple[str, str | None] | str:
@@ -366,7 +366,8 @@ def _looks_binary(text: str) -> bool:
 
 # --- normalising text ------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")  # controls but \t \n, lone surrogates, stray BOMs
+# Control characters but \t and \n, lone surrogates (unwritable), stray byte-order marks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2028": "\n", "\u2029": "\n\n"})
 
 

@@ -96,9 +96,9 @@ def test_a_single_article_file_is_an_input(tmp_path):
 
 
 def test_file_names_with_spaces_and_accents_keep_them_in_the_id(tmp_path):
-    folder = folder_of(tmp_path, {"Été à Moscou – entretien.txt": CALL,
-                                  "metadata.json": json.dumps({"Été à Moscou – entretien.txt": {"outlet": "Libération"}},
-                                                              ensure_ascii=False)})
+    name = "Été à Moscou – entretien.txt"
+    metadata = json.dumps({name: {"outlet": "Libération"}}, ensure_ascii=False)
+    folder = folder_of(tmp_path, {name: CALL, "metadata.json": metadata})
     document = only_document(folder)
     assert (document.id, document.outlet) == ("Été à Moscou – entretien", "Libération")
 
@@ -199,7 +199,7 @@ def test_french_text_is_decoded_right_in_every_encoding(tmp_path, encoding, text
 
 
 def test_cp1252_typography_is_decoded_right(tmp_path):
-    text = "L’Élysée a confirmé l’entretien « franc et direct » — c’est le cinquième en œuvre depuis janvier…"
+    text = "L’Élysée a confirmé l’entretien « franc et direct » — c’est le cinquième depuis janvier…"
     document = only_document(folder_of(tmp_path, {"texte.txt": text.encode("cp1252")}))
     assert document.text == text
 
