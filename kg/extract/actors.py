@@ -58,7 +58,9 @@ class ActorFinder:
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.nlp = nlp
         self.gaz = gazetteer
-        self.media = {fold(n) for n in json.loads((ONTOLOGY / "media.json").read_text(encoding="utf-8"))["names"]}
+        media = json.loads((ONTOLOGY / "media.json").read_text(encoding="utf-8"))
+        self.media = {fold(n) for n in media["names"]}
+        self.media_words = {fold(w) for w in media.get("media_words", ())}
         self.names = PhraseMatcher(nlp.vocab, attr="NORM")
         self.single_token_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.candidates: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -156,6 +158,8 @@ class ActorFinder:
         covered: set[int] = set()
         for span in sorted(filter_longest(spans), key=lambda s: s.start):
             chosen = self.choose(self.candidates[self.nlp.vocab.strings[span.label]], published)
+            if chosen and len(span) == 1 and chosen[1] in (SURNAME, NAME) and self.part_of_longer_name(doc, span):
+                continue  # "François Legault" is not Pope François
             if chosen and not self.is_media(span.text):
                 mentions.append(Mention(span.start, span.end, (chosen[0],), chosen[1], span.text))
                 covered.update(range(span.start, span.end))
@@ -170,6 +174,13 @@ class ActorFinder:
             if len(keys) >= 2 and len(keys) == len(token.norm_.split("-")):
                 mentions.append(Mention(token.i, token.i + 1, tuple(dict.fromkeys(keys)), "part", token.text))
         return mentions
+
+    @staticmethod
+    def part_of_longer_name(doc: Doc, span: Span) -> bool:
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        capitalised = lambda t: t is not None and t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN"  # noqa: E731
+        return capitalised(after) or capitalised(before) and before.ent_type_ == "PER" and span.start - 1 not in ()
 
     def is_media(self, text: str) -> bool:
         return fold(text) in self.media
@@ -279,7 +290,7 @@ class ActorFinder:
             if not text or self.is_media(text) or not text[0].isupper():
                 continue
             if ent.label_ == "ORG":
-                if len(text) > 2:
+                if len(text) > 2 and not any(w in f" {fold(text)} " for w in (f" {m} " for m in self.media_words)):
                     key = "name:org:" + slug(text)
                     mentions.append(Mention(ent.start, ent.end, (key,), "ner", text))
                 continue

@@ -56,6 +56,8 @@ class Lexicon:
     party_groups: frozenset[str]
     pair_words: frozenset[str]
     same_again: tuple[str, ...]
+    partner_is_marker: frozenset[str] = frozenset()
+    forum_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -71,7 +73,8 @@ class Lexicon:
             planned_marks=folded(data["planned"]["marks"]), planned_adjectives=folded(data["planned"]["adjectives"]),
             negations=folded(data["negations"]), leader_groups=folded(groups["leaders"]),
             party_groups=folded(groups["parties"]), pair_words=folded(groups["pair"]),
-            same_again=tuple(fold(p) for p in data["same_again"]))
+            same_again=tuple(fold(p) for p in data["same_again"]),
+            partner_is_marker=folded(data.get("partner_is_marker", ())), forum_nouns=folded(data.get("forum_nouns", ())))
 
 
 @dataclass
@@ -105,6 +108,7 @@ class SentenceReader:
                  last_date: str | None = None):
         self.lex, self.gaz, self.sent, self.mentions = lex, gaz, sent, mentions
         self.last_date = last_date
+        self.capital_keys: set[str] = set()  # states named by their capital in this sentence ("Paris", "Moscou")
         self.last_date_nearby = False
         self.unresolved: str | None = None  # the kind of a trigger that named no actors and continued nothing
         self.pending_kinds: dict[int, str] = {}
@@ -148,8 +152,12 @@ class SentenceReader:
             best = max(covering, key=lambda m: m.end - m.start)
             if not (best.via == METONYM and self.is_place(token)):
                 keys += best.keys
-        elif self.is_pair(token) or token.pos_ == "PRON" and fold(token.text) in ("ils", "elles") and token.dep_ in SUBJECT_DEPS:
+                if best.via == METONYM and self.is_capital(best):
+                    self.capital_keys.update(best.keys)
+        elif self.is_pair(token):
             keys += self.pair(token)
+        elif token.pos_ == "PRON" and fold(token.text) in ("ils", "elles") and token.dep_ in SUBJECT_DEPS:
+            keys += list(self.previous_event.participants) if self.previous_event and len(self.previous_event.participants) == 2 else []
         elif token.pos_ == "PRON" and fold(token.text) in ("il", "elle") and token.dep_ in SUBJECT_DEPS and lemma(token.head) not in IMPERSONAL:
             keys += self.last_person(token)
         elif group:
@@ -195,8 +203,10 @@ class SentenceReader:
 
     def is_pair(self, token: Token) -> bool:
         words = " ".join(t.norm_ for t in self.sent.doc[max(token.i - 1, 0):token.i + 1])
-        return token.norm_ in self.lex.pair_words or words.replace("' ", "'") in self.lex.pair_words or (
-            any(c.norm_ == "deux" for c in token.children) and (token.norm_ in self.lex.leader_groups or token.norm_ in ("hommes", "femmes")))
+        definite = any(c.norm_ in ("les", "ces", "des", "aux", "leurs") and c.dep_ in ("det", "case") for c in token.children)
+        return token.norm_ in self.lex.pair_words and token.norm_ == "interlocuteurs" and definite or (
+            definite and any(c.norm_ == "deux" for c in token.children)
+            and (token.norm_ in self.lex.leader_groups or token.norm_ in ("hommes", "femmes", "homologues", "parties")))
 
     def last_person(self, pronoun: Token) -> list[str]:
         """"Joe Biden s'est rendu à Tel-Aviv, où il a rencontré…": the last person named before the pronoun."""
@@ -225,6 +235,10 @@ class SentenceReader:
             return "de"
         return words[0] if words else ""
 
+    def is_capital(self, mention: Mention) -> bool:
+        entry = self.gaz.entries.get(mention.keys[0])
+        return entry is not None and fold(mention.text) in {fold(c) for c in entry.capitals}
+
     def is_place(self, token: Token) -> bool:
         """"à Genève", "en Israël", "au Kremlin": where, not who."""
         return token.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self.case(token) in PLACE_CASES and (
@@ -245,7 +259,7 @@ class SentenceReader:
                 if child.dep_ in SUBJECT_DEPS:
                     subjects += self.np_actors(child)
             for child in trigger.children:
-                if child.dep_ in ("obj", "iobj", "obl:arg", "obl:agent") or child.dep_ in ("obl", "obl:mod") and self.case(child) in PARTNER_CASES | {"par"}:
+                if child.dep_ in ("obj", "iobj", "obl:agent") or child.dep_ in ("obl", "obl:mod", "obl:arg") and self.case(child) in PARTNER_CASES | {"par", ""}:
                     if not self.is_place(child):
                         others += self.np_actors(child)
                     else:  # a person is never a place: "reçu à la Maison-Blanche le chancelier Olaf Scholz"
@@ -259,7 +273,8 @@ class SentenceReader:
         else:
             for child in trigger.children:
                 if child.dep_ in ("nmod", "appos", "compound", "flat", "flat:name", "dep", "nmod:poss") and not self.is_place(child):
-                    if self.case(child) in ACTOR_CASES:
+                    forum = lemma(trigger) in self.lex.forum_nouns and self.case(child) in ("de", "du", "des", "d'")
+                    if self.case(child) in ACTOR_CASES and not forum:
                         others += self.np_actors(child)
                 elif child.dep_ == "amod":
                     others += self.demonym_countries(child) + [k for m in self.mentions.get(child.i, []) if m.via == "part" for k in m.keys]
@@ -268,6 +283,9 @@ class SentenceReader:
                             others += self.demonym_countries(conj)
             for m in self.mentions.get(trigger.i, []):  # "entretien Poutine-Macron" merged into one token
                 others += m.keys
+            named = [c for c in trigger.children if c.dep_ in ("nmod", "appos", "dep") and self.np_actors(c)]
+            with_only = bool(named) and all(self.case(c) == "avec" for c in named) and not any(
+                c.dep_ == "amod" and self.demonym_countries(c) for c in trigger.children)
             verb = governing_verb(trigger)
             if len(set(others)) < 2 and verb is not None:
                 for child in verb.children:
@@ -278,6 +296,8 @@ class SentenceReader:
                             others += self.np_actors(child)
             if len(set(subjects + others)) < 2 and (verb := verb or self.verb_before(trigger)) is not None:
                 subjects = self.coordinated_before(verb) or subjects
+            if with_only and not subjects:
+                return [], []  # "discussions avec la France et l'Inde": with them, but by whom?
         subjects = list(dict.fromkeys(subjects))
         return subjects, [k for k in dict.fromkeys(others) if k not in subjects]
 
@@ -321,6 +341,23 @@ class SentenceReader:
     def has_marker(self, trigger: Token) -> bool:
         return self.kind(trigger, "Communication") != "Communication"
 
+    def fits(self, trigger: Token, verb: dict) -> bool:
+        """The word's own conditions: "s'entretenir" needs its "se", "se retrouver" is not "être retrouvé",
+        "appeler" is a call only by telephone, "un appel" only by telephone or with someone."""
+        reflexive = any(fold(c.text) in ("se", "s'", "nous", "vous") and c.dep_.startswith("expl") or fold(c.text) in ("se", "s'")
+                        for c in trigger.children)
+        passive = any(c.dep_ == "aux:pass" for c in trigger.children)
+        if verb.get("reflexive") and not reflexive or verb.get("not_reflexive") and reflexive:
+            return False
+        if verb.get("not_passive") and passive:
+            return False
+        needs_marker = verb.get("needs_marker") or trigger.pos_ == "NOUN" and lemma(trigger) in self.lex.nouns_need_marker
+        if needs_marker and not self.has_marker(trigger):
+            partners = {k for c in trigger.children if c.dep_ == "nmod" for k in self.np_actors(c)}
+            return lemma(trigger) in self.lex.partner_is_marker and (
+                any(self.case(c) in ("avec", "entre") for c in trigger.children) or len(partners) >= 2)
+        return True
+
     def clause(self, trigger: Token) -> list[Token]:
         """The trigger's own words: its subtree without embedded clauses; for a noun, its verb's too."""
         root = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
@@ -350,6 +387,8 @@ class SentenceReader:
     def unreal(self, token: Token) -> bool:
         word = lemma(token)
         if token.pos_ in ("VERB", "AUX") and word in self.lex.planned_verbs and token.pos_ != "AUX" or word in self.lex.planned_nouns and token.pos_ == "NOUN":
+            return True
+        if token.pos_ == "ADJ" and fold(token.text) in self.lex.planned_adjectives:  # "prêts à rencontrer"
             return True
         morph_tokens = [token] + [c for c in token.children if c.dep_.startswith("aux")]
         for t in morph_tokens:
@@ -522,11 +561,14 @@ class EventReader:
         for trigger, base_kind in reader.triggers:
             if reader.is_planned(trigger):
                 continue
-            info = self.lex.verbs.get(lemma(trigger), {})
-            if (info.get("needs_marker") or lemma(trigger) in self.lex.nouns_need_marker) and not reader.has_marker(trigger):
+            info = self.lex.verbs.get(lemma(trigger), {}) if trigger.pos_ in ("VERB", "AUX") else {}
+            if not reader.fits(trigger, info):
                 continue
             subjects, others = reader.participants(trigger)
             participants = list(dict.fromkeys(subjects + others))
+            if any(is_person(self.gaz, p) for p in participants):
+                # "entre Paris et Montréal" beside a person is a trip, not a state taking part
+                participants = [p for p in participants if p not in reader.capital_keys]
             kind = reader.kind(trigger, base_kind)
             event_dates = reader.dates_of(trigger, triggers, dates) or [None]
             if len(participants) < 2:
