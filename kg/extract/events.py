@@ -57,6 +57,7 @@ class Lexicon:
     pair_words: frozenset[str]
     same_again: tuple[str, ...]
     partner_is_marker: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
     forum_nouns: frozenset[str] = frozenset()
 
     @classmethod
@@ -74,7 +75,7 @@ class Lexicon:
             negations=folded(data["negations"]), leader_groups=folded(groups["leaders"]),
             party_groups=folded(groups["parties"]), pair_words=folded(groups["pair"]),
             same_again=tuple(fold(p) for p in data["same_again"]),
-            partner_is_marker=folded(data.get("partner_is_marker", ())), forum_nouns=folded(data.get("forum_nouns", ())))
+            partner_is_marker=folded(data.get("partner_is_marker", ())), reporting_verbs=folded(data.get("reporting_verbs", ())), forum_nouns=folded(data.get("forum_nouns", ())))
 
 
 @dataclass
@@ -286,20 +287,32 @@ class SentenceReader:
             named = [c for c in trigger.children if c.dep_ in ("nmod", "appos", "dep") and self.np_actors(c)]
             with_only = bool(named) and all(self.case(c) == "avec" for c in named) and not any(
                 c.dep_ == "amod" and self.demonym_countries(c) for c in trigger.children)
-            verb = governing_verb(trigger)
-            if len(set(others)) < 2 and verb is not None:
+            verb = governing_verb(trigger) if self.frames_its_verb(trigger) else None
+            explicit = any(self.case(c) == "entre" for c in trigger.children)  # "entre X et un autre détenu"
+            if len(set(others)) < 2 and verb is not None and not explicit:
                 for child in verb.children:
                     if child.dep_ in SUBJECT_DEPS:
                         subjects += self.np_actors(child)
                     elif child.i != trigger.i and (child.dep_ in ("obj", "iobj", "obl:arg") or child.dep_ in ("obl", "obl:mod") and self.case(child) in PARTNER_CASES):
                         if not self.is_place(child):
                             others += self.np_actors(child)
-            if len(set(subjects + others)) < 2 and (verb := verb or self.verb_before(trigger)) is not None:
+            if len(set(subjects + others)) < 2 and not explicit and (verb := verb or self.verb_before(trigger)) is not None:
                 subjects = self.coordinated_before(verb) or subjects
             if with_only and not subjects:
                 return [], []  # "discussions avec la France et l'Inde": with them, but by whom?
         subjects = list(dict.fromkeys(subjects))
         return subjects, [k for k in dict.fromkeys(others) if k not in subjects]
+
+    def frames_its_verb(self, noun: Token) -> bool:
+        """Whether the verb's subject took part in the event the noun names: "ont eu un entretien", "se sont mis
+        d'accord lors d'une conversation", "après six heures de discussions" — not "depuis le sommet",
+        "a déclaré dans un entretien", "a dit après l'entretien"."""
+        if lemma(noun.head) in self.lex.reporting_verbs:
+            return False  # "a évoqué cette conversation entre…": the speaker was not in it
+        if noun.dep_ in ("obj", "nsubj:pass"):
+            return True
+        words = {fold(c.text) for c in noun.children if c.dep_ in ("case", "fixed")} | {fold(noun.head.text)}
+        return bool(words & FRAME_CASES)
 
     def verb_before(self, noun: Token) -> Token | None:
         """"X et Y ont tenu lundi leur premier sommet": the verb just before an event noun."""
@@ -352,6 +365,9 @@ class SentenceReader:
         if verb.get("not_passive") and passive:
             return False
         needs_marker = verb.get("needs_marker") or trigger.pos_ == "NOUN" and lemma(trigger) in self.lex.nouns_need_marker
+        if trigger.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS and fold(c.text) in ("je", "j'", "nous", "on", "vous", "tu")
+                                                  for c in trigger.children):
+            return False  # "nous avons rencontré X": the writer, not an actor
         if needs_marker and not self.has_marker(trigger):
             partners = {k for c in trigger.children if c.dep_ == "nmod" for k in self.np_actors(c)}
             return lemma(trigger) in self.lex.partner_is_marker and (
@@ -408,14 +424,18 @@ class SentenceReader:
         own, clause = [], []
         trigger_ids = {t.i for t in triggers}
         for mention, anchor in dates:
-            token, owner = anchor, None
+            token, owner, foreign = anchor, None, False
             for _ in range(12):
                 if token.i in trigger_ids:
                     owner = token
                     break
                 if token.head.i == token.i:
                     break
+                if token.dep_ in ("advcl", "ccomp", "acl:relcl", "parataxis", "csubj") and token.pos_ in ("VERB", "AUX"):
+                    foreign = True  # the day of another clause ("avant que la styliste ne signe… le 19 mai")
                 token = token.head
+            if foreign and (owner is None or owner.i != trigger.i or anchor.i not in {t.i for t in self.clause(trigger)}):
+                continue
             if owner is not None and owner.i == trigger.i:
                 own.append(mention)
             elif owner is None:
@@ -424,8 +444,11 @@ class SentenceReader:
             return list(dict.fromkeys(m.value for m in own if not m.future))
         ancestors = {a.i for a in trigger.ancestors}
         verb = clause_verb(trigger.head if trigger.pos_ == "NOUN" else trigger)
+        # a day given to a verb above the trigger counts ("s'est rendu mercredi à Tel-Aviv, où il a rencontré…"),
+        # unless that verb only reports ("a déclaré le 1er février que la rencontre…")
         near = [(abs(anchor.i - trigger.i), m.value) for m, anchor in clause if not m.future and (
-            anchor.head.i in ancestors or anchor.i in ancestors or clause_verb(anchor).i == verb.i)]
+            clause_verb(anchor).i == verb.i or (anchor.head.i in ancestors or anchor.i in ancestors)
+            and lemma(clause_verb(anchor)) not in self.lex.reporting_verbs)]
         return [min(near)[1]] if near else []
 
     def place(self, trigger: Token) -> str | None:
@@ -565,6 +588,8 @@ class EventReader:
             if not reader.fits(trigger, info):
                 continue
             subjects, others = reader.participants(trigger)
+            if trigger.pos_ in ("VERB", "AUX") and (not subjects or info.get("needs_object") and not others):
+                continue  # "Bruxelles et Paris accueillaient des rassemblements": nobody received
             participants = list(dict.fromkeys(subjects + others))
             if any(is_person(self.gaz, p) for p in participants):
                 # "entre Paris et Montréal" beside a person is a trip, not a state taking part
@@ -654,6 +679,9 @@ class EventReader:
         return draft
 
 
+# Prepositions and frame words after which the event noun's verb has the event's actors as its subject.
+FRAME_CASES = {"lors", "cours", "issue", "terme", "pendant", "durant", "occasion", "pour", "heures", "heure", "minutes", "jours",
+               "suite", "serie", "round", "marge"}
 # Verbs whose "il" is nobody: "il s'agit", "il faut", "il semble".
 IMPERSONAL = {"agir", "falloir", "sembler", "paraitre", "exister", "rester", "manquer", "etre", "avoir", "convenir", "suffire"}
 # Words between an event noun and its verb that do not change who took part: "au terme d'un entretien",
