@@ -179,7 +179,10 @@ def _static_text(name: str) -> str:
 
 
 def _library_text() -> str:
-    return resources.files("pyvis").joinpath(*VIS_NETWORK).read_text(encoding="utf-8")
+    """vis-network as shipped, but for the web addresses of its licence notices and error messages, written without
+    their scheme, so the page names no address it could fetch (the SVG namespace is an identifier, kept)."""
+    text = resources.files("pyvis").joinpath(*VIS_NETWORK).read_text(encoding="utf-8")
+    return re.sub(r"https?://(?!www\.w3\.org/)", "", text)
 
 
 def _checked_inline_script(text: str) -> str:
