@@ -94,12 +94,17 @@ class ActorFinder:
         for role, title in self.gaz.titles.items():
             for phrase in title.phrases:
                 words = [t.norm_ for t in make_pattern_doc(self.nlp, phrase)]
-                # "ministre russe des Affaires étrangères": a demonym may sit after the first word
-                pattern = [{"NORM": words[0]}]
-                if len(words) > 1:
-                    pattern.append({"POS": "ADJ", "OP": "?"})
-                pattern += [{"NORM": w} for w in words[1:]]
-                self.titles.add(f"title|{role}", [pattern])
+                self._add_title(role, words)
+                if not words[0].endswith(("s", "x")):  # "les chefs de la diplomatie russe et ukrainienne"
+                    self._add_title(role, [words[0] + "s"] + words[1:])
+
+    def _add_title(self, role: str, words: list[str]) -> None:
+        # "ministre russe des Affaires étrangères": a demonym may sit after the first word
+        pattern = [{"NORM": words[0]}]
+        if len(words) > 1:
+            pattern.append({"POS": "ADJ", "OP": "?"})
+        pattern += [{"NORM": w} for w in words[1:]]
+        self.titles.add(f"title|{role}", [pattern])
 
     @cached_property
     def leader_words(self) -> set[str]:

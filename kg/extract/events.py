@@ -307,16 +307,19 @@ class SentenceReader:
         """Whether the verb's subject took part in the event the noun names: "ont eu un entretien", "se sont mis
         d'accord lors d'une conversation", "après six heures de discussions" — not "depuis le sommet",
         "a déclaré dans un entretien", "a dit après l'entretien"."""
-        if lemma(noun.head) in self.lex.reporting_verbs:
+        top = noun
+        while top.dep_ == "nmod" and fold(top.head.text) in FRAME_WORDS and top.head.i != top.i:
+            top = top.head  # "leur première séance de négociations"
+        if lemma(top.head) in self.lex.reporting_verbs:
             return False  # "a évoqué cette conversation entre…": the speaker was not in it
-        if noun.dep_ in ("obj", "nsubj:pass"):
+        if top.dep_ in ("obj", "nsubj:pass") or lemma(top.head) in SUPPORT_VERBS and not self.case(top):
             return True
-        words = {fold(c.text) for c in noun.children if c.dep_ in ("case", "fixed")} | {fold(noun.head.text)}
+        words = {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.head.text)}
         return bool(words & FRAME_CASES)
 
     def verb_before(self, noun: Token) -> Token | None:
         """"X et Y ont tenu lundi leur premier sommet": the verb just before an event noun."""
-        for i in range(noun.i - 1, max(self.sent.start, noun.i - 7) - 1, -1):
+        for i in range(noun.i - 1, max(self.sent.start, noun.i - 10) - 1, -1):
             if self.sent.doc[i].pos_ == "VERB":
                 return self.sent.doc[i]
         return None
@@ -682,12 +685,15 @@ class EventReader:
 # Prepositions and frame words after which the event noun's verb has the event's actors as its subject.
 FRAME_CASES = {"lors", "cours", "issue", "terme", "pendant", "durant", "occasion", "pour", "heures", "heure", "minutes", "jours",
                "suite", "serie", "round", "marge"}
+# Verbs that only carry an event noun: "ont tenu leur première séance de négociations", "ont eu un entretien".
+SUPPORT_VERBS = {"tenir", "avoir", "mener", "conduire", "entamer", "engager", "achever", "boucler", "clore", "effectuer"}
 # Verbs whose "il" is nobody: "il s'agit", "il faut", "il semble".
 IMPERSONAL = {"agir", "falloir", "sembler", "paraitre", "exister", "rester", "manquer", "etre", "avoir", "convenir", "suffire"}
 # Words between an event noun and its verb that do not change who took part: "au terme d'un entretien",
 # "à l'issue d'une visioconférence", "après six heures de discussions", "lors de", "au cours de".
 FRAME_WORDS = {"lors", "terme", "issue", "cours", "occasion", "suite", "fin", "marge", "sortie", "heure", "heures",
-               "minute", "minutes", "jour", "jours", "serie", "round", "cadre", "debut", "moment"}
+               "minute", "minutes", "jour", "jours", "serie", "round", "cadre", "debut", "moment", "seance", "session",
+               "cycle", "tour", "ronde", "journee"}
 
 
 def governing_verb(noun: Token) -> Token | None:
