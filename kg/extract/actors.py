@@ -201,10 +201,24 @@ class ActorFinder:
                 mentions.append(Mention(start, following.end, following.keys, following.via, following.text, role))
                 continue
             people = [p for c in countries if (p := self.holder(role, c, published))]
+            singular = not doc[start].norm_.endswith(("s", "x")) and (start == 0 or doc[start - 1].norm_ != "deux")
+            if not countries and singular and (earlier := self.last_holder(role, start, names + mentions, published)):
+                people = [earlier]  # "le ministre s'est entretenu…": the minister the article named before
+                countries = [None]
             if people and len(people) == len(countries):
                 mentions.append(Mention(start, stop, tuple(people), "title", doc[start:stop].text, role))
         mentions += self._leader_word_mentions(doc, published, names, {i for m in mentions for i in range(m.start, m.end)})
         return mentions
+
+    def last_holder(self, role: str, before: int, mentions: list[Mention], published: date | None) -> str | None:
+        """The last person named before token BEFORE who was given that title or held that office that day."""
+        for m in sorted((m for m in mentions if m.end <= before), key=lambda m: m.start, reverse=True)[:12]:
+            for key in m.keys:
+                entry = self.gaz.entries.get(key)
+                fits = (lambda r: r == role or role == "minister" and r is not None and r.endswith("minister"))  # noqa: E731
+                if fits(m.role) or entry is not None and any(fits(o.role) for o in self.gaz.in_office(key, published)):
+                    return key
+        return None
 
     def holder(self, role: str, of: str, published: date | None) -> str | None:
         title = self.gaz.titles.get(role)

@@ -258,7 +258,10 @@ class SentenceReader:
                 subject_owner = subject_owner.head
             for child in subject_owner.children:
                 if child.dep_ in SUBJECT_DEPS:
-                    subjects += self.np_actors(child)
+                    if fold(child.text) == "qui" and subject_owner.dep_ == "acl:relcl":
+                        subjects += self.np_actors(subject_owner.head)  # "Charles Michel, qui a rencontré…"
+                    else:
+                        subjects += self.np_actors(child)
             for child in trigger.children:
                 if child.dep_ in ("obj", "iobj", "obl:agent") or child.dep_ in ("obl", "obl:mod", "obl:arg") and self.case(child) in PARTNER_CASES | {"par", ""}:
                     if not self.is_place(child):
@@ -398,8 +401,8 @@ class SentenceReader:
             finite = token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token.children))
             if finite and token.i != trigger.i and token.dep_ not in ("xcomp",):
                 return False
-            if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and token.i != trigger.i:
-                return False
+            if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (token.i == trigger.i and token.dep_ == "conj"):
+                return False  # the trigger's clause ends here: what governs it from outside does not make it unreal
             token = token.head
         return False
 
