@@ -24,6 +24,13 @@ ARTICLES = {
                             "Dans un tweet, Boris Johnson a salué le courage des Ukrainiens."),
     "glued": ("2020-09-30", "MM.Erdogan et Poutine se sont parlé au téléphone hier.L'échange a porté sur le "
                             "Haut-Karabakh."),
+    "relative": ("2018-12-04", "Charles Michel, qui a rencontré Emmanuel Macron lundi à Bruxelles, ne prévoit pas de "
+                               "baisser les accises sur le diesel."),
+    "ministers": ("2022-03-29", "Le 10 mars, les chefs de la diplomatie russe et ukrainienne se sont rencontrés à Antalya. "
+                                "Trente soldats ont été tués le 27 février. Le lendemain, les deux présidents, Recep "
+                                "Tayyip Erdogan et Vladimir Poutine, se sont entretenus par téléphone."),
+    "misspelt": ("2021-06-02", "Le maire de Lampedusa, Filippo Mannino, a été reçu mardi par Giorgia Meloni. "
+                               "Mercredi, M. Manino s'est entretenu par téléphone avec Ursula von der Leyen."),
     "unknown": ("2023-05-04", "Le ministre des Affaires étrangères arménien, Ararat Mirzoyan, a rencontré mardi à "
                               "Washington son homologue azerbaïdjanais Djeyhoun Baïramov. Mirzoyan a ensuite "
                               "rencontré Antony Blinken."),
@@ -87,6 +94,20 @@ def test_actors_the_gazetteer_lacks_are_actors_too(graph):
     mirzoyan = next(graph.subjects(RDFS.label, __import__("rdflib").Literal("Ararat Mirzoyan")))
     assert (mirzoyan, RDF.type, KG.Person) in graph
     assert not list(graph.objects(mirzoyan, OWL.sameAs))
+
+
+def test_relative_clauses_titles_in_the_plural_and_the_next_day(graph):
+    [meeting] = events_from(graph, "relative")
+    assert meeting["people"] == ["Charles Michel", "Emmanuel Macron"] and meeting["date"] == "2018-12-03"
+    by_date = {e["date"]: e for e in events_from(graph, "ministers")}
+    assert by_date["2022-03-10"]["people"] == ["Dmytro Kouleba", "Sergueï Lavrov"]
+    assert by_date["2022-02-28"]["people"] == ["Recep Tayyip Erdogan", "Vladimir Poutine"]
+    assert "PhoneCall" in by_date["2022-02-28"]["kinds"]
+
+
+def test_a_misspelt_repeat_is_the_same_person(graph):
+    people = {tuple(e["people"]) for e in events_from(graph, "misspelt")}
+    assert ("Filippo Mannino", "Ursula von der Leyen") in people
 
 
 def test_every_known_actor_links_to_wikidata_only_when_certain(graph):
