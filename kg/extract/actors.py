@@ -185,7 +185,9 @@ class ActorFinder:
         after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
         capitalised = lambda t: t is not None and t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN"  # noqa: E731
-        return capitalised(after) or capitalised(before) and before.ent_type_ == "PER" and span.start - 1 not in ()
+        if after is not None and after.norm_ in PARTICLES and span.end + 1 < len(doc):
+            after = doc[span.end + 1]  # "François de Rugy"
+        return capitalised(after) or capitalised(before) and before.ent_type_ == "PER"
 
     def is_media(self, text: str) -> bool:
         return fold(text) in self.media

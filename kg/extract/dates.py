@@ -41,6 +41,7 @@ class DateMention:
     end: int
     value: str  # "YYYY-MM-DD" or "--MM-DD"
     future: bool = False  # "lundi prochain"
+    weekday: bool = False  # a day named only by its weekday ("samedi")
 
 
 def iso(day: date) -> str:
@@ -104,7 +105,7 @@ def find_dates(text: str, published: date | None, last: str | None = None) -> li
             continue
         value, future = resolve_weekday(m["weekday"], m["rel"], published)
         if value:
-            found.append(DateMention(m.start(), m.end(), value, future))
+            found.append(DateMention(m.start(), m.end(), value, future, weekday=True))
     for m in RELATIVE_DAY.finditer(text):
         if published is not None:
             offset = RELATIVE_OFFSET[m["word"].lower().replace("’", "'")]

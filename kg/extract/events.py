@@ -173,14 +173,18 @@ class SentenceReader:
             if child.dep_ in follow and not self.is_place(child):
                 if child.dep_ == "nmod" and self.case(child) not in ACTOR_CASES or group and self.case(child) in ("de", "du", "des", "d'"):
                     continue
+                if group and child.dep_ == "conj" and not any(is_person(self.gaz, k) for m in self.mentions.get(child.i, []) for k in m.keys):
+                    continue  # the group's own countries, read by group_actors
                 keys += self.np_actors(child, depth + 1)
         return list(dict.fromkeys(keys))
 
     def group_actors(self, token: Token, depth: int) -> list[str]:
         """"les présidents russe et français", "délégations de Russie et d'Ukraine", "les dirigeants de la France"."""
         countries: list[str] = []
+        has_of = any(c.dep_ == "nmod" and self.case(c) in ("de", "du", "des", "d'") for c in token.children)
         for child in token.children:
-            if child.dep_ == "conj" and self.case(child) in ("de", "du", "des", "d'"):
+            if child.dep_ == "conj" and (self.case(child) in ("de", "du", "des", "d'") or has_of):
+                # "les dirigeants de la Turquie, la Russie, la France et l'Allemagne"
                 countries += [k for k in self.np_actors(child, depth + 1) if not is_person(self.gaz, k)]
             elif child.dep_ in ("amod", "conj"):
                 countries += self.demonym_countries(child)
@@ -221,9 +225,13 @@ class SentenceReader:
         here = [k for m in sorted({id(m): m for i in range(self.sent.start, token.i if token is not None else self.sent.start)
                                    for m in self.mentions.get(i, [])}.values(), key=lambda m: m.start)
                 for k in m.keys if is_person(self.gaz, k)]
-        people = list(dict.fromkeys(reversed(self.recent_people[-6:] + here)))[:2]
-        if len(people) == 2:
-            return people
+        people = list(dict.fromkeys(reversed(self.recent_people[-6:] + here)))
+        if token is not None and token.norm_ in self.lex.leader_groups:  # "les deux dirigeants": leaders, not their ministers
+            leaders = [p for p in people if any(self.gaz.titles.get(o.role) and self.gaz.titles[o.role].leader
+                                                for o in self.gaz.in_office(p, self.published))]
+            people = leaders if len(leaders) >= 2 else people
+        if len(people[:2]) == 2:
+            return people[:2]
         if self.previous_event and len(self.previous_event.participants) == 2:
             return list(self.previous_event.participants)
         return []
@@ -610,6 +618,8 @@ class EventReader:
                 else:
                     reader.unresolved = kind
                 continue
+            if self.announced(trigger, event_dates, dates, published):
+                continue
             initiator = reader.initiator(participants)
             if event_dates == [None] and reader.last_date_nearby and set(participants) & reader.previous_names:
                 event_dates = [reader.last_date]  # "ont proposé lundi…" then "l'annonce a suivi une visioconférence entre…"
@@ -626,6 +636,17 @@ class EventReader:
             if all(draft is not seen for seen in unique):
                 unique.append(draft)
         return unique, continued
+
+    @staticmethod
+    def announced(trigger: Token, days: list, dates: list, published: date | None) -> bool:
+        """"Les dirigeants … se réunissent samedi": a present tense with a weekday other than the day of
+        publication announces the event."""
+        if trigger.pos_ not in ("VERB", "AUX") or "Pres" not in trigger.morph.get("Tense"):
+            return False
+        if any(c.dep_.startswith("aux") for c in trigger.children) or published is None:
+            return False
+        weekdays = {d.value for d, _ in dates if d.weekday}
+        return any(day in weekdays and day != published.isoformat() for day in days)
 
     def caption(self, reader: "SentenceReader", dates: list, index: int) -> Draft | None:
         """A photo caption: "Emmanuel Macron et Abdelmadjid Tebboune au palais d'El Mouradia, à Alger, le 25 août 2022."
