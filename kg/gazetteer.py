@@ -9,7 +9,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from kg.nlp import fold
+from kg.text import fold
 from kg.paths import ONTOLOGY
 
 ACTOR_FILES = ("countries.json", "organizations.json", "people.json")

@@ -9,23 +9,18 @@
 """
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.text import fold
+
 DEFAULT_MODEL = "fr_core_news_md"
 HYPHENS = {"-", "‑", "–"}
 # Texts longer than this are analysed in pieces cut at block boundaries (spaCy's own limit is 1,000,000).
 CHUNK_CHARS = 100_000
-
-
-def fold(text: str) -> str:
-    """Lowercase, accent-free, typographic apostrophes and hyphens made plain."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‑", "-"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 @Language.component("kg_compounds")

@@ -15,11 +15,12 @@ from functools import cached_property
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import ActorRef
-from kg.nlp import fold, make_pattern_doc
+from kg.nlp import make_pattern_doc
+from kg.text import fold, slug
 from kg.paths import ONTOLOGY
 
 NAME, SURNAME, METONYM = "name", "surname", "metonym"
@@ -338,10 +339,6 @@ class ActorFinder:
 def clean_name(text: str) -> str:
     text = re.sub(r"^(MM?\.|Mme|Mmes|Mr|Dr)\s*", "", text.strip())
     return re.sub(r"\s+", " ", text).strip(" ,.;:«»\"'")
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def filter_longest(spans: list[Span]) -> list[Span]:

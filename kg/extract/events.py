@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.actors import METONYM, ActorFinder, Mention, is_person, token_mentions
 from kg.extract.dates import DateMention, find_dates
 from kg.gazetteer import Gazetteer
-from kg.nlp import fold
+from kg.text import fold
 from kg.paths import ONTOLOGY
 
 CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "xcomp", "conj"}
@@ -207,11 +207,11 @@ class SentenceReader:
         return []
 
     def is_pair(self, token: Token) -> bool:
-        words = " ".join(t.norm_ for t in self.sent.doc[max(token.i - 1, 0):token.i + 1])
+        """"les interlocuteurs", "les deux dirigeants", "des deux hommes" (not "deux hommes d'affaires")."""
         definite = any(c.norm_ in ("les", "ces", "des", "aux", "leurs") and c.dep_ in ("det", "case") for c in token.children)
-        return token.norm_ in self.lex.pair_words and token.norm_ == "interlocuteurs" and definite or (
-            definite and any(c.norm_ == "deux" for c in token.children)
-            and (token.norm_ in self.lex.leader_groups or token.norm_ in ("hommes", "femmes", "homologues", "parties")))
+        two = any(c.norm_ == "deux" for c in token.children)
+        named = token.norm_ in self.lex.pair_words or two and f"deux {token.norm_}" in self.lex.pair_words
+        return definite and (named or two and token.norm_ in self.lex.leader_groups)
 
     def last_person(self, pronoun: Token) -> list[str]:
         """"Joe Biden s'est rendu à Tel-Aviv, où il a rencontré…": the last person named before the pronoun."""

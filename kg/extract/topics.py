@@ -9,7 +9,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span
 
 from kg.model import TopicConcept
-from kg.nlp import fold, make_pattern_doc
+from kg.nlp import make_pattern_doc
+from kg.text import fold
 
 NAMED_ISSUE = re.compile(
     r"\b(?P<head>(?:les |l'|l’)accords? |le traité |le processus |le format |la crise |la guerre |le conflit |"

@@ -1,0 +1,16 @@
+"""Small text helpers shared by every stage (no spaCy here, so that light commands start fast)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, typographic apostrophes and hyphens made plain."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‑", "-"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def slug(text: str) -> str:
+    """A readable identifier: "Vladimir Poutine" -> "vladimir-poutine"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
