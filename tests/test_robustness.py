@@ -1,0 +1,107 @@
+"""Whatever the articles say and whatever order they come in, the graph stays valid, stable and whole."""
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Graph
+
+from conftest import ROOT, SEEDS, kg
+from kg import rdf
+from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
+
+# Any text at all: control characters, lone surrogates, quotes, angle brackets, Turtle and N-Triples syntax.
+any_text = st.text(min_size=1, max_size=60)
+hostile = st.one_of(any_text, st.sampled_from([
+    '"""', "\\", "\\u0000", "<http://x>", "> .", "@prefix x: <y> .", "\n\r\t", "\x00\x01\x7f", "\ud800", "é́",
+    "</script><script>alert(1)</script>", "a\u2028b", "'''", "# comment", "_:b0", "^^xsd:date"]))
+
+
+def corpus_of(name: str, alt: str, sentence: str, doc_id: str, outlet: str, url: str, role: str) -> Corpus:
+    article = ArticleInfo(doc_id, date(2022, 2, 3), url, outlet, sentence)
+    people = (Actor("name:" + name, name, "Person", None, (alt,), (role,)),
+              Actor("vladimir-putin", "Vladimir Poutine", "Person", "Q7747"))
+    event = EventRecord("PhoneCall", tuple(sorted(a.key for a in people)), "2022-02-03", evidence=(sentence,),
+                        sources=(doc_id,), topics=("named",), place=outlet)
+    return Corpus((article,), people, (event,), (TopicConcept("named", sentence, name, (alt,)),))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile, hostile, hostile, hostile, hostile, hostile, hostile)
+def test_any_string_gives_valid_turtle_and_n_triples(tmp_path_factory, name, alt, sentence, doc_id, outlet, url, role):
+    corpus = corpus_of(name, alt, sentence, doc_id, outlet, url, role)
+    turtle = rdf.turtle(rdf.to_graph(corpus))
+    assert turtle == rdf.turtle(rdf.to_graph(corpus)), "the same corpus gives the same bytes"
+
+    parsed = Graph()
+    parsed.parse(data=turtle.decode("utf-8"), format="turtle")
+    oxigraph = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+    assert len(parsed) == len(oxigraph) > 0
+
+    n_triples = ox.serialize(oxigraph, format=ox.RdfFormat.N_TRIPLES)
+    assert len(list(ox.parse(n_triples, format=ox.RdfFormat.N_TRIPLES))) == len(oxigraph)
+    back = Graph()
+    back.parse(data=n_triples.decode("utf-8"), format="nt")
+    assert len(back) == len(parsed)
+    for triple in oxigraph:  # every IRI is one Oxigraph accepts, written the same way again
+        for term in (triple.subject, triple.predicate, triple.object):
+            if isinstance(term, ox.NamedNode):
+                assert ox.NamedNode(term.value) == term
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper (Debian's raptor2-utils) is not installed; `make system`")
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile, hostile, hostile)
+def test_an_independent_parser_accepts_the_turtle(tmp_path_factory, name, sentence, doc_id):
+    path = tmp_path_factory.mktemp("rapper") / "graph.ttl"
+    path.write_bytes(rdf.turtle(rdf.to_graph(corpus_of(name, name, sentence, doc_id, "AFP", "u", "r"))))
+    result = subprocess.run(["rapper", "-q", "-i", "turtle", "-c", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def split_seeds(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, names in ((first, sorted(SEEDS.glob("*.txt"))[:2]), (second, sorted(SEEDS.glob("*.txt"))[2:])):
+        folder.mkdir()
+        for path in names:
+            shutil.copy(path, folder / path.name)
+        shutil.copy(SEEDS / "metadata.json", folder / "metadata.json")
+    return first, second
+
+
+def test_the_order_of_the_inputs_does_not_change_a_byte(tmp_path):
+    first, second = split_seeds(tmp_path)
+    kg("build", first, second, "-o", tmp_path / "ab", check=True)
+    kg("build", second, first, "-o", tmp_path / "ba", check=True)
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "ab" / name).read_bytes() == (tmp_path / "ba" / name).read_bytes()
+
+
+def test_a_build_killed_midway_leaves_the_previous_output_whole(tmp_path):
+    out = tmp_path / "out"
+    kg("build", SEEDS, "-o", out, check=True)
+    before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.html")}
+    corpus = ROOT / "tests" / "corpus"
+    for delay in (1.0, 4.0, 7.0):  # while loading the model, while parsing, around the writing
+        process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(SEEDS), str(corpus), "-o", str(out)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        for name, old in before.items():
+            now = (out / name).read_bytes()
+            if now != old:  # the new build finished in time: then it is whole too
+                Graph().parse(data=(out / "graph.ttl").read_text(encoding="utf-8"), format="turtle")
+                before = {n: (out / n).read_bytes() for n in before}
+                break
+        assert {p.name for p in out.iterdir() if not p.name.startswith(".")} >= {"graph.ttl", "graph.html"}
+    Graph().parse(out / "graph.ttl", format="turtle")
