@@ -1,0 +1,123 @@
+"""The extraction cache: what extraction read from each article, so that a rebuild only parses what changed.
+
+An entry is keyed by the document (id, text and metadata) and stored under a fingerprint of everything
+else that decides what extraction reads from it: the spaCy model and its version, spaCy's version,
+kg.extract.EXTRACTOR_VERSION, the source of the extraction code and the ontology/ data files.
+Change any of them and the old entries are simply never found again (and removed when the cache opens).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from kg import model as records
+from kg.model import Document, Extraction
+from kg.paths import ONTOLOGY, ROOT
+
+CACHE_FOLDER = ".cache"
+# The code whose behaviour decides an article's extraction, besides the data files.
+EXTRACTION_SOURCES = ("kg/extract", "kg/nlp.py", "kg/gazetteer.py", "kg/model.py")
+FINGERPRINT_CHARS = 16
+
+
+def fingerprint(model: str) -> str:
+    """A short hash of the model, the extractor and the data: entries from any other combination do not apply."""
+    import spacy
+    from kg.extract import EXTRACTOR_VERSION
+
+    digest = hashlib.sha256()
+    for part in (model, model_version(model), spacy.__version__, EXTRACTOR_VERSION):
+        digest.update(part.encode("utf-8") + b"\0")
+    for path in [ONTOLOGY, *(ROOT / source for source in EXTRACTION_SOURCES)]:
+        for file in files_under(path):
+            digest.update(str(file.relative_to(path.parent)).encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:FINGERPRINT_CHARS]
+
+
+def model_version(model: str) -> str:
+    """The installed version of a model package (without loading it), or the meta.json version of a model folder."""
+    from spacy import util
+
+    version = util.get_package_version(model)
+    if version is None and Path(model, "meta.json").is_file():
+        version = util.load_meta(Path(model, "meta.json")).get("version")
+    return version or "unknown"
+
+
+def files_under(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts)
+
+
+def document_key(document: Document) -> str:
+    """What extraction reads of a document, hashed: its id, text and metadata (not where it was read from)."""
+    fields = (document.id, document.text, str(document.published), document.url, document.outlet, document.title)
+    digest = hashlib.sha256()
+    for value in fields:
+        digest.update(b"\1" if value is None else b"\0" + value.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """Extractions stored one file per document under FOLDER/<fingerprint>/."""
+
+    def __init__(self, folder: str | os.PathLike, fingerprint: str):
+        self.root = Path(folder)
+        self.folder = self.root / fingerprint
+        self.hits = 0
+        self.misses = 0
+
+    def open(self) -> "ExtractionCache":
+        """Create the folder and remove the entries of other fingerprints, which can never be used again."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for other in self.root.iterdir():
+            if other.is_dir() and other != self.folder and len(other.name) == FINGERPRINT_CHARS:
+                shutil.rmtree(other, ignore_errors=True)
+        return self
+
+    def path(self, document: Document) -> Path:
+        key = document_key(document)
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, document: Document) -> Extraction | None:
+        try:
+            data = self.path(document).read_bytes()
+            extraction = RecordUnpickler(io.BytesIO(data)).load()
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            extraction = None  # absent, or unreadable: extracted again and overwritten
+        if isinstance(extraction, Extraction) and extraction.article.id == document.id:
+            self.hits += 1
+            return extraction
+        self.misses += 1
+        return None
+
+    def put(self, document: Document, extraction: Extraction) -> None:
+        path = self.path(document)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                pickle.dump(extraction, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+class RecordUnpickler(pickle.Unpickler):
+    """Loads kg.model records and dates only: a cache file can never run code."""
+    ALLOWED = {("datetime", "date"): date}
+
+    def find_class(self, module: str, name: str):
+        if module == records.__name__ and isinstance(getattr(records, name, None), type):
+            return getattr(records, name)
+        if (module, name) in self.ALLOWED:
+            return self.ALLOWED[(module, name)]
+        raise pickle.UnpicklingError(f"{module}.{name} is not a kg record")
