@@ -124,12 +124,29 @@ class ActorFinder:
         name_mentions = self._name_mentions(doc, published, article)
         title_mentions = self._title_mentions(doc, published, name_mentions)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
-        ner_mentions = self._ner_mentions(doc, taken, article)
+        ner_mentions = self.with_roles(doc, self._ner_mentions(doc, taken, article))
         mentions = sorted(name_mentions + title_mentions + ner_mentions, key=lambda m: (m.start, m.end))
         for m in mentions:
             for key in m.keys:
                 article.add(self.ref(key, m))
         return mentions
+
+    def with_roles(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """People the gazetteer lacks keep the title the text gives them: "le ministre arménien des Affaires
+        étrangères, Ararat Mirzoyan" has the role "ministre arménien des Affaires étrangères"."""
+        titles = filter_longest_matches(self.titles(doc))
+        out = []
+        for m in mentions:
+            role = None
+            for _, start, end in titles:
+                between = doc[end:m.start]
+                if end <= m.start and len(between) <= 5 and all(
+                        t.text == "," or t.norm_ in self.gaz.by_demonym or t.norm_ in PARTICLES or t.pos_ == "PROPN"
+                        for t in between):  # "le maire de Lampedusa, Filippo Mannino"
+                    role = doc[start:m.start].text.strip(" ,")
+            out.append(Mention(m.start, m.end, m.keys, m.via, m.text, role) if role and m.keys[0].startswith("name:")
+                       and not m.keys[0].startswith("name:org:") else m)
+        return out
 
     def ref(self, key: str, mention: Mention | None) -> ActorRef:
         entry = self.gaz.entries.get(key)
@@ -164,6 +181,9 @@ class ActorFinder:
         covered: set[int] = set()
         for span in sorted(filter_longest(spans), key=lambda s: s.start):
             chosen = self.choose(self.candidates[self.nlp.vocab.strings[span.label]], published)
+            if chosen and chosen[1] in (NAME, SURNAME) and self.gaz.entries[chosen[0]].kind == "Person" and not all(
+                    t.text[:1].isupper() or t.norm_ in PARTICLES or not t.is_alpha for t in span):
+                continue  # "le maire" is not Bruno Le Maire: people's names are written with capitals
             if chosen and len(span) == 1 and chosen[1] in (SURNAME, NAME) and self.part_of_longer_name(doc, span):
                 continue  # "François Legault" is not Pope François
             if chosen and not self.is_media(span.text):
