@@ -1,27 +1,43 @@
 """`kg build`: read articles → analyse (spaCy) → extract → resolve across the corpus → RDF → write.
 
+Parsing and extraction run together, one batch of documents at a time: in this process, in N worker
+processes (--workers N, each with its own model), or on a dask cluster (--dask-scheduler ADDRESS).
+Each article's extraction is cached (OUTDIR/.cache, see kg.cache), so a rebuild parses only what changed.
+Whatever runs them, the extractions are merged in input order, so the graph is the same.
+
 Outputs are written atomically (a temporary file in OUTDIR, then a rename), so a build that dies leaves
 the previous outputs whole."""
 from __future__ import annotations
 
 import argparse
+import gzip
+import multiprocessing
 import os
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from kg import nlp as nlp_stage
-from kg import gazetteer as gazetteer_stage
 from kg import rdf
-from kg.extract import Extractor
-from kg.extract.clean import clean_text
 from kg.model import Corpus, Document, Extraction, Problem
-from kg.resolve import resolve
 
+# Pieces of text spaCy analyses together.
 BATCH_SIZE = 32
+# Documents per task handed to a worker: big enough to keep spaCy's batches full, small enough to share out.
+DOCUMENTS_PER_TASK = 16
+# Tasks queued per worker process, so that none waits while the next batch is read.
+TASKS_IN_FLIGHT_PER_WORKER = 3
+# pyshacl takes minutes on graphs past this size; bigger graphs are written unchecked, and the build says so.
+VALIDATE_MAX_TRIPLES = 200_000
+# The progress bar appears only for builds that last longer than this (seconds), and only on a terminal.
+PROGRESS_DELAY = 2.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,282 @@ class BuildResult:
     problems: tuple[Problem, ...]
     outputs: tuple[Path, ...]
     seconds: float
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage; parse/extract summed over workers
+    cached: int = 0  # documents whose extraction came from the cache
+    validated: bool = False  # whether the SHACL shapes were checked
+
+
+class InvalidGraph(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- extraction (wherever it runs)
+
+@lru_cache(maxsize=2)
+def extraction_tools(model: str):
+    """The pipeline and the extractor, loaded once per process (a worker keeps them for all its tasks)."""
+    from kg import gazetteer
+    from kg.extract import Extractor
+
+    nlp = nlp_stage.load(model)
+    return nlp, Extractor.build(nlp, gazetteer.load(), rdf.load_topic_scheme())
+
+
+def analysed(documents: Iterable[Document], nlp) -> Iterator[tuple[Document, list]]:
+    """Each document with the spaCy docs of its cleaned text (long texts in several pieces), in input order."""
+    from kg.extract.clean import clean_text
+
+    pending: dict[int, tuple[Document, int]] = {}
+
+    def pieces() -> Iterator[tuple[str, int]]:
+        for index, document in enumerate(documents):
+            chunks = nlp_stage.chunks(clean_text(document.text)) or [""]
+            pending[index] = (document, len(chunks))
+            for chunk in chunks:
+                yield chunk, index
+
+    current: int | None = None
+    docs: list = []
+    for doc, index in nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
+        if current is not None and index != current:
+            yield pending.pop(current)[0], docs
+            docs = []
+        current = index
+        docs.append(doc)
+    if current is not None:
+        yield pending.pop(current)[0], docs
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    extractions: list[Extraction]
+    load_seconds: float  # loading the model, the first time a process needs it
+    parse_seconds: float
+    extract_seconds: float
+
+
+def extract_batch(documents: list[Document], model: str) -> BatchResult:
+    """Parse and extract a batch of documents: the unit of work of every runner (this process, workers, dask)."""
+    clock = time.perf_counter()
+    nlp, extractor = extraction_tools(model)
+    load = time.perf_counter() - clock
+    extractions = []
+    parse = extract = 0.0
+    clock = time.perf_counter()
+    for document, docs in analysed(documents, nlp):
+        ready = time.perf_counter()
+        extractions.append(extractor.extract(document, docs))
+        clock, parse, extract = time.perf_counter(), parse + ready - clock, extract + time.perf_counter() - ready
+    return BatchResult(extractions, load, parse, extract)
+
+
+Runner = Callable[[Iterable[list[Document]]], Iterator[BatchResult]]
+
+
+def in_this_process(model: str) -> Runner:
+    def run(batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
+        for batch in batches:
+            yield extract_batch(batch, model)
+    return run
+
+
+def in_worker_processes(model: str, workers: int) -> Runner:
+    def run(batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
+        # spawn: workers start clean (no copy of this process's threads), each loads the model once
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        pending: deque = deque()
+        try:
+            for batch in batches:
+                pending.append(pool.submit(extract_batch, batch, model))
+                if len(pending) >= workers * TASKS_IN_FLIGHT_PER_WORKER:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return run
+
+
+def on_dask_cluster(model: str, address: str) -> Runner:
+    def run(batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
+        from kg.distributed import extract_on_cluster
+        return extract_on_cluster(batches, model, address)
+    return run
+
+
+def runner_for(model: str, workers: int, dask_scheduler: str | None) -> Runner:
+    if dask_scheduler:
+        return on_dask_cluster(model, dask_scheduler)
+    return in_worker_processes(model, workers) if workers > 1 else in_this_process(model)
+
+
+# ---------------------------------------------------------------- timings and progress
+
+class Stopwatch:
+    """Seconds spent per stage, added up over the stage's visits."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, time.perf_counter() - started)
+
+    def timed(self, name: str, items: Iterable) -> Iterator:
+        """ITEMS, with the time spent producing them counted as stage NAME."""
+        iterator = iter(items)
+        while True:
+            with self.stage(name):
+                item = next(iterator, StopIteration)
+            if item is StopIteration:
+                return
+            yield item
+
+
+def estimated_documents(inputs: Iterable[str | os.PathLike]) -> int | None:
+    """About how many documents INPUTS hold (lines of JSON Lines files, article files of folders), for the
+    progress bar's time-left estimate; counting is much cheaper than reading."""
+    from kg.documents import ARTICLE_SUFFIXES, JSONL_SUFFIXES
+
+    def lines(path: Path) -> int:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        try:
+            with opener(path, "rb") as stream:
+                return sum(1 for line in stream if line.strip())
+        except (OSError, EOFError):
+            return 0
+
+    total = 0
+    for path in map(Path, inputs):
+        if path.is_dir():
+            total += sum(1 for f in path.iterdir() if f.name.lower().endswith(ARTICLE_SUFFIXES))
+        elif path.name.lower().endswith(JSONL_SUFFIXES):
+            total += lines(path)
+        else:
+            total += 1
+    return total or None
+
+
+def progress_bar(total: int | None, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc="kg build", disable=not enabled, delay=PROGRESS_DELAY,
+                file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
+# ---------------------------------------------------------------- the build
+
+def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, model: str = nlp_stage.DEFAULT_MODEL,
+          workers: int = 1, validate: bool = True, report=None, cache: bool | str | os.PathLike = True,
+          dask_scheduler: str | None = None, progress: bool = False) -> BuildResult:
+    """Build the graph of INPUTS into OUTDIR (graph.ttl, graph.html). REPORT(problem) is told of each bad document.
+
+    CACHE: True keeps extractions in OUTDIR/.cache, a path keeps them there, False keeps none.
+    PROGRESS: show a progress bar (on stderr, when it is a terminal)."""
+    from kg.resolve import resolve
+
+    inputs = [Path(i) for i in inputs]
+    outdir = Path(outdir)
+    started = time.monotonic()
+    watch = Stopwatch()
+    problems: list[Problem] = []
+    report = report or (lambda p: None)
+    store = open_cache(cache, outdir, model)
+
+    def documents() -> Iterator[Document]:
+        from kg.documents import read_documents
+
+        for item in read_documents(inputs):
+            if isinstance(item, Problem):
+                problems.append(item)
+                report(item)
+            else:
+                yield item
+
+    bar = progress_bar(estimated_documents(inputs) if progress else None, progress and sys.stderr.isatty())
+    extractions: list[Extraction | None] = []
+    waiting: deque[list[tuple[int, Document]]] = deque()  # the batches handed to the runner, in order
+
+    def batches() -> Iterator[list[Document]]:
+        batch: list[tuple[int, Document]] = []
+        for document in watch.timed("read", documents()):
+            extractions.append(None)
+            with watch.stage("cache"):
+                found = store.get(document) if store else None
+            if found is not None:
+                extractions[-1] = found
+                bar.update()
+                continue
+            batch.append((len(extractions) - 1, document))
+            if len(batch) == DOCUMENTS_PER_TASK:
+                waiting.append(batch)
+                yield [d for _, d in batch]
+                batch = []
+        if batch:
+            waiting.append(batch)
+            yield [d for _, d in batch]
+
+    with bar, watch.stage("read, parse and extract"):
+        for result in runner_for(model, workers, dask_scheduler)(batches()):
+            watch.add("load model (all workers)", result.load_seconds)
+            watch.add("parse (all workers)", result.parse_seconds)
+            watch.add("extract (all workers)", result.extract_seconds)
+            for (index, document), extraction in zip(waiting.popleft(), result.extractions):
+                extractions[index] = extraction
+                if store:
+                    with watch.stage("cache"):
+                        store.put(document, extraction)
+            bar.update(len(result.extractions))
+
+    built = [e for e in extractions if e is not None]
+    with watch.stage("resolve"):
+        corpus = resolve(built, rdf.load_topic_scheme(), problems)
+    outputs: list[Path] = []
+    validated = False
+    if built:
+        with watch.stage("RDF graph"):
+            graph = rdf.to_graph(corpus)
+        if validate:
+            with watch.stage("SHACL validation"):
+                validated = check_shapes(graph)
+        with watch.stage("Turtle"):
+            write_atomic(outdir / "graph.ttl", rdf.turtle(graph))
+        with watch.stage("page"):
+            from kg.page import render
+            write_atomic(outdir / "graph.html", render(corpus).encode("utf-8"))
+        outputs += [outdir / "graph.ttl", outdir / "graph.html"]
+    return BuildResult(corpus, len(built), tuple(problems), tuple(outputs), time.monotonic() - started,
+                       dict(watch.seconds), store.hits if store else 0, validated)
+
+
+def open_cache(cache: bool | str | os.PathLike, outdir: Path, model: str):
+    from kg.cache import CACHE_FOLDER, ExtractionCache, fingerprint
+
+    if cache is False or cache is None:
+        return None
+    folder = outdir / CACHE_FOLDER if cache is True else Path(cache)
+    return ExtractionCache(folder, fingerprint(model)).open()
+
+
+def check_shapes(graph) -> bool:
+    """Raise InvalidGraph on a violation of the shapes; False when the graph is too big to be checked."""
+    try:
+        from kg.validate import validate_graph
+    except ModuleNotFoundError:
+        return False
+    if len(graph) > VALIDATE_MAX_TRIPLES:
+        return False
+    violations = validate_graph(graph)
+    if violations:
+        raise InvalidGraph(f"{len(violations)} SHACL violation(s), first: {violations[0].describe(graph)}")
+    return True
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -54,82 +346,7 @@ def current_umask() -> int:
     return mask
 
 
-def analysed(documents: Iterable[Document], model: str, workers: int) -> Iterator[tuple[Document, list]]:
-    """Each document with the spaCy docs of its cleaned text (long texts in several pieces), in input order."""
-    nlp = nlp_stage.load(model)
-    pending: dict[int, tuple[Document, int]] = {}
-
-    def pieces() -> Iterator[tuple[str, int]]:
-        for index, document in enumerate(documents):
-            chunks = nlp_stage.chunks(clean_text(document.text)) or [""]
-            pending[index] = (document, len(chunks))
-            for chunk in chunks:
-                yield chunk, index
-
-    current: int | None = None
-    docs: list = []
-    for doc, index in nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE, n_process=workers):
-        if current is not None and index != current:
-            yield pending.pop(current)[0], docs
-            docs = []
-        current = index
-        docs.append(doc)
-    if current is not None:
-        yield pending.pop(current)[0], docs
-
-
-def extract_all(documents: Iterable[Document], model: str, workers: int) -> Iterator[Extraction]:
-    nlp = nlp_stage.load(model)
-    extractor = Extractor.build(nlp, gazetteer_stage.load(), rdf.load_topic_scheme())
-    for document, docs in analysed(documents, model, workers):
-        yield extractor.extract(document, docs)
-
-
-def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, model: str = nlp_stage.DEFAULT_MODEL,
-          workers: int = 1, validate: bool = True, report=None) -> BuildResult:
-    """Build the graph of INPUTS into OUTDIR (graph.ttl, graph.html). REPORT(problem) is told of each bad document."""
-    from kg.documents import read_documents
-    from kg.page import render
-
-    started = time.monotonic()
-    problems: list[Problem] = []
-    report = report or (lambda p: None)
-
-    def documents() -> Iterator[Document]:
-        for item in read_documents(list(inputs)):
-            if isinstance(item, Problem):
-                problems.append(item)
-                report(item)
-            else:
-                yield item
-
-    extractions = list(extract_all(documents(), model, workers))
-    corpus = resolve(extractions, rdf.load_topic_scheme(), problems)
-    outdir = Path(outdir)
-    outputs: list[Path] = []
-    if extractions:
-        graph = rdf.to_graph(corpus)
-        if validate:
-            check_shapes(graph)
-        write_atomic(outdir / "graph.ttl", rdf.turtle(graph))
-        write_atomic(outdir / "graph.html", render(corpus).encode("utf-8"))
-        outputs += [outdir / "graph.ttl", outdir / "graph.html"]
-    return BuildResult(corpus, len(extractions), tuple(problems), tuple(outputs), time.monotonic() - started)
-
-
-class InvalidGraph(Exception):
-    pass
-
-
-def check_shapes(graph) -> None:
-    try:
-        from kg.validate import validate_graph
-    except ModuleNotFoundError:
-        return
-    violations = validate_graph(graph)
-    if violations:
-        raise InvalidGraph(f"{len(violations)} SHACL violation(s), first: {violations[0]}")
-
+# ---------------------------------------------------------------- the command
 
 def run(args: argparse.Namespace) -> int:
     from kg.cli import UsageError
@@ -137,10 +354,14 @@ def run(args: argparse.Namespace) -> int:
     for path in args.inputs:
         if not Path(path).exists():
             raise UsageError(f"no such input: {path}")
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    cache = False if args.no_cache else (args.cache or True)
     try:
         result = build(args.inputs, args.output, model=args.model, workers=args.workers, validate=not args.no_validate,
-                       report=lambda p: print(f"kg: {p}", file=sys.stderr))
+                       report=lambda p: print(f"kg: {p}", file=sys.stderr), cache=cache,
+                       dask_scheduler=args.dask_scheduler, progress=not args.quiet)
     except RuntimeError as exc:
         raise UsageError(str(exc)) from None
     except InvalidGraph as exc:
@@ -150,10 +371,25 @@ def run(args: argparse.Namespace) -> int:
         print("kg build: no document could be built", file=sys.stderr)
         return 1
     c = result.corpus
+    if not args.no_validate and not result.validated:
+        say(f"kg build: the SHACL check was skipped (more than {VALIDATE_MAX_TRIPLES:,} triples); "
+            f"run `kg validate {args.output}` to check the graph")
+    if args.verbose:
+        for line in details(result):
+            say(line)
     say(f"kg build: {result.built} documents, {len(c.events)} events, {len(c.actors)} actors"
         f"{f', {len(result.problems)} skipped or partly read' if result.problems else ''} in {result.seconds:.1f} s"
         f" → {', '.join(str(p) for p in result.outputs)}")
     return 0
+
+
+def details(result: BuildResult) -> list[str]:
+    """-v: where the time went, what came from the cache, and the problems counted by reason."""
+    lines = [f"kg build: {stage}: {seconds:.2f} s" for stage, seconds in result.timings.items()]
+    lines.append(f"kg build: {result.cached} of {result.built} documents' extractions from the cache")
+    reasons = Counter(problem.reason for problem in result.problems)
+    lines += [f"kg build: {count} × {reason}" for reason, count in reasons.most_common()]
+    return lines
 
 
 def register(subparsers) -> None:
@@ -162,7 +398,12 @@ def register(subparsers) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="a folder of articles (.txt, .html, .md, optional metadata.json) or a .jsonl[.gz] file")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="where graph.ttl and graph.html are written")
     p.add_argument("--model", default=nlp_stage.DEFAULT_MODEL, help="spaCy model (default: %(default)s; fr_core_news_lg when installed)")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the parser (default: 1)")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes that parse and extract (default: 1)")
+    p.add_argument("--cache", metavar="DIR", help="where each article's extraction is kept for the next build (default: OUTDIR/.cache)")
+    p.add_argument("--no-cache", action="store_true", help="extract every article again and keep nothing")
+    p.add_argument("--dask-scheduler", metavar="ADDRESS", help="parse and extract on a dask.distributed cluster (tcp://host:8786)")
     p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the graph before writing it")
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    talk.add_argument("-v", "--verbose", action="store_true", help="also print the time of each stage and the problems by reason")
     p.set_defaults(run=run)
