@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -59,6 +60,21 @@ def block_bounds(doc: Doc) -> Doc:
     return doc
 
 
+PARTICIPLE = re.compile(r"^(?P<stem>\w+?)(?:é|ée|és|ées)$")
+
+
+@Language.component("kg_participles")
+def participles_as_verbs(doc: Doc) -> Doc:
+    """"a téléphoné" tagged as a noun: a word with a tense auxiliary and a past-participle ending is a verb."""
+    for token in doc:
+        if token.pos_ in ("NOUN", "ADJ", "PROPN") and any(c.dep_ in ("aux:tense", "aux:pass") for c in token.children):
+            m = PARTICIPLE.match(token.text.lower())
+            if m:
+                token.pos_ = "VERB"
+                token.lemma_ = m["stem"] + "er"
+    return doc
+
+
 @Language.component("kg_norms")
 def folded_norms(doc: Doc) -> Doc:
     for token in doc:
@@ -74,6 +90,7 @@ def load(model: str = DEFAULT_MODEL) -> Language:
         raise RuntimeError(f"the spaCy model '{model}' is not installed (pip install {model.replace('_', '-')})") from exc
     nlp.add_pipe("kg_compounds", first=True)
     nlp.add_pipe("kg_block_bounds", before="parser")
+    nlp.add_pipe("kg_participles", after="lemmatizer")
     nlp.add_pipe("kg_norms", last=True)
     return nlp
 

@@ -271,7 +271,7 @@ class SentenceReader:
                     else:
                         subjects += self.np_actors(child)
             for child in trigger.children:
-                if child.dep_ in ("obj", "iobj", "obl:agent") or child.dep_ in ("obl", "obl:mod", "obl:arg") and self.case(child) in PARTNER_CASES | {"par", ""}:
+                if child.dep_ in ("obj", "iobj", "obl:agent") or child.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self.case(child) in PARTNER_CASES | {"par", ""}:
                     if not self.is_place(child):
                         others += self.np_actors(child)
                     else:  # a person is never a place: "reçu à la Maison-Blanche le chancelier Olaf Scholz"
@@ -620,7 +620,8 @@ class EventReader:
                 continue
             if self.announced(trigger, event_dates, dates, published):
                 continue
-            initiator = reader.initiator(participants)
+            initiator = reader.initiator(participants) or (
+                subjects[0] if info.get("subject_initiates") and len(subjects) == 1 else None)  # "X a appelé Y"
             if event_dates == [None] and reader.last_date_nearby and set(participants) & reader.previous_names:
                 event_dates = [reader.last_date]  # "ont proposé lundi…" then "l'annonce a suivi une visioconférence entre…"
             for day in event_dates:
