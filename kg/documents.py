@@ -32,6 +32,9 @@ from kg.cli import UsageError
 from kg.model import Document, Problem
 
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024  # longer articles are refused; the NLP stage chunks long ones
+# No news article is this long (the longest run to some 100,000 characters); past it, a text is analysed
+# only up to here, at a paragraph boundary, and the reader is told.
+MAX_ANALYSED_CHARS = 500_000
 METADATA_FILE = "metadata.json"
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -246,10 +249,23 @@ def _document(doc_id: str, origin: str, content: tuple[str, str | None] | str,
         yield Problem(origin, f"language looks like {language!r}, not French")
         return
     fields, problems = _metadata_fields(meta, meta_name)
+    if len(text) > MAX_ANALYSED_CHARS:
+        notes = [*notes, f"{len(text):,} characters long: only the first {MAX_ANALYSED_CHARS:,} are analysed"]
+        text = _cut(text, MAX_ANALYSED_CHARS)
     yield from (Problem(origin, reason) for reason in [*notes, *problems])
     if not fields.get("title") and markup_title:
         fields["title"] = markup_title
     yield Document(id=_nfc(doc_id), text=text, origin=origin, **fields)
+
+
+def _cut(text: str, limit: int) -> str:
+    """TEXT up to LIMIT characters, ending at the last paragraph (or line, or word) boundary before it."""
+    head = text[:limit]
+    for boundary in ("\n\n", "\n", " "):
+        at = head.rfind(boundary)
+        if at > limit // 2:
+            return head[:at]
+    return head
 
 
 def _metadata_fields(meta: Any, meta_name: str) -> tuple[dict[str, Any], list[str]]:

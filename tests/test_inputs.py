@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import UsageError
-from kg.documents import MAX_ARTICLE_BYTES, read_documents
+from kg.documents import MAX_ANALYSED_CHARS, MAX_ARTICLE_BYTES, read_documents
 from kg.model import Document, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,11 +165,16 @@ def test_a_binary_file_is_one_problem(tmp_path, content):
     assert [str(p) for p in problems] == [f"{folder / 'image.txt'}: binary file, not text"]
 
 
-def test_a_20_mb_article_is_read_whole(tmp_path):
+def test_a_20_mb_article_is_read_and_analysed_up_to_the_limit(tmp_path):
     paragraph = ARTICLE + "\n\n"
     big = paragraph * (20 * 1024 * 1024 // len(paragraph.encode("utf-8")))
-    document = only_document(folder_of(tmp_path, {"long.txt": big}))
-    assert document.text == big.strip()
+    folder = folder_of(tmp_path, {"long.txt": big})
+    documents, problems = read(folder)
+    [document] = documents
+    assert [str(p) for p in problems] == [
+        f"{folder / 'long.txt'}: {len(big.strip()):,} characters long: only the first {MAX_ANALYSED_CHARS:,} are analysed"]
+    assert big.startswith(document.text) and MAX_ANALYSED_CHARS // 2 < len(document.text) <= MAX_ANALYSED_CHARS
+    assert document.text.endswith(ARTICLE)  # cut at a paragraph boundary
 
 
 def test_an_article_above_the_size_limit_is_refused(tmp_path):
@@ -489,6 +494,21 @@ def test_the_build_reads_good_articles_and_names_each_bad_one(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.slow
+def test_the_build_of_a_20_mb_article_finishes_and_says_what_it_analysed(tmp_path):
+    pytest.importorskip("kg.pipeline")
+    paragraph = ARTICLE + "\n\n"
+    folder = folder_of(tmp_path, {"long.txt": paragraph * (20 * 1024 * 1024 // len(paragraph.encode("utf-8"))),
+                                  "court.txt": CALL})
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(folder), "-o", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
+    assert len(lines) == 1 and "long.txt" in lines[0] and "analysed" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert "Vladimir Poutine" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
 def test_the_build_of_only_bad_documents_fails(tmp_path):
     pytest.importorskip("kg.pipeline", reason="the build command is not there yet")
     folder = folder_of(tmp_path, {"vide.txt": b"", "english.txt": ENGLISH, "binaire.txt": bytes(300)})
