@@ -58,6 +58,7 @@ class Lexicon:
     same_again: tuple[str, ...]
     partner_is_marker: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    host_nouns: frozenset[str] = frozenset()
     forum_nouns: frozenset[str] = frozenset()
 
     @classmethod
@@ -75,7 +76,8 @@ class Lexicon:
             negations=folded(data["negations"]), leader_groups=folded(groups["leaders"]),
             party_groups=folded(groups["parties"]), pair_words=folded(groups["pair"]),
             same_again=tuple(fold(p) for p in data["same_again"]),
-            partner_is_marker=folded(data.get("partner_is_marker", ())), reporting_verbs=folded(data.get("reporting_verbs", ())), forum_nouns=folded(data.get("forum_nouns", ())))
+            partner_is_marker=folded(data.get("partner_is_marker", ())), reporting_verbs=folded(data.get("reporting_verbs", ())),
+            host_nouns=folded(data.get("host_nouns", ())), forum_nouns=folded(data.get("forum_nouns", ())))
 
 
 @dataclass
@@ -157,6 +159,8 @@ class SentenceReader:
                     self.capital_keys.update(best.keys)
         elif self.is_pair(token):
             keys += self.pair(token)
+        elif token.pos_ == "PRON" and fold(token.text) in ("les", "leur") and token.dep_ in ("obj", "iobj"):
+            keys += self.pair(token)  # "Vladimir Poutine les avait réunis à Sotchi"
         elif token.pos_ == "PRON" and fold(token.text) in ("ils", "elles") and token.dep_ in SUBJECT_DEPS:
             keys += list(self.previous_event.participants) if self.previous_event and len(self.previous_event.participants) == 2 else []
         elif token.pos_ == "PRON" and fold(token.text) in ("il", "elle") and token.dep_ in SUBJECT_DEPS and lemma(token.head) not in IMPERSONAL:
@@ -311,8 +315,19 @@ class SentenceReader:
                 subjects = self.coordinated_before(verb) or subjects
             if with_only and not subjects:
                 return [], []  # "discussions avec la France et l'Inde": with them, but by whom?
+        others += self.hosts(trigger)
         subjects = list(dict.fromkeys(subjects))
         return subjects, [k for k in dict.fromkeys(others) if k not in subjects]
+
+    def hosts(self, trigger: Token) -> list[str]:
+        """"à l'invitation de Charles Michel", "sous l'égide de leur homologue turc": the host takes part."""
+        found = []
+        for token in self.clause(trigger):
+            if lemma(token) in self.lex.host_nouns and token.i != trigger.i:
+                for child in token.children:
+                    if child.dep_ == "nmod" and self.case(child) in ("de", "du", "des", "d'"):
+                        found += [k for k in self.np_actors(child) if is_person(self.gaz, k)]
+        return found
 
     def frames_its_verb(self, noun: Token) -> bool:
         """Whether the verb's subject took part in the event the noun names: "ont eu un entretien", "se sont mis
