@@ -46,6 +46,7 @@ def merge_hyphen_compounds(doc: Doc) -> Doc:
 
 
 # A sentence starts only after one of these (or a line break): the parser otherwise cuts "Donald | Trump".
+CLOSERS = {"»", '"', "”", ")"}
 SENTENCE_ENDS = {".", "!", "?", "…", ":", ";", "»", '"', "”", ")", "...", "?!", "!?"}
 
 
@@ -57,6 +58,8 @@ def block_bounds(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif previous.text not in SENTENCE_ENDS and not previous.text.endswith("."):
             token.is_sent_start = False
+        elif previous.text in CLOSERS and not token.text[:1].isupper():
+            token.is_sent_start = False  # "« constructif et utile », le Premier ministre…"
     return doc
 
 

@@ -254,6 +254,11 @@ class ActorFinder:
         français"), or "de la France", "du Kremlin". Returns them and where the title phrase ends."""
         countries = [self.gaz.by_demonym[t.norm_] for t in doc[start:end] if t.norm_ in self.gaz.by_demonym]
         i = end
+        for m in names:  # "présidente de la Commission européenne": the title phrase ends inside the name
+            entry = self.gaz.entries.get(m.keys[0])
+            if start < m.start < end < m.end and entry is not None and entry.kind != "Person":
+                countries.append(entry.id)
+                i = m.end
         while i < len(doc) and len(countries) < 6:
             token = doc[i]
             if token.norm_ in self.gaz.by_demonym:

@@ -302,7 +302,8 @@ class SentenceReader:
             named = [c for c in trigger.children if c.dep_ in ("nmod", "appos", "dep") and self.np_actors(c)]
             with_only = bool(named) and all(self.case(c) == "avec" for c in named) and not any(
                 c.dep_ == "amod" and self.demonym_countries(c) for c in trigger.children)
-            verb = governing_verb(trigger) if self.frames_its_verb(trigger) else None
+            framed = self.frames_its_verb(trigger)
+            verb = (governing_verb(trigger) or main_verb(trigger)) if framed else None
             explicit = any(self.case(c) == "entre" for c in trigger.children)  # "entre X et un autre détenu"
             if len(set(others)) < 2 and verb is not None and not explicit:
                 for child in verb.children:
@@ -336,11 +337,12 @@ class SentenceReader:
         top = noun
         while top.dep_ == "nmod" and fold(top.head.text) in FRAME_WORDS and top.head.i != top.i:
             top = top.head  # "leur première séance de négociations"
-        if lemma(top.head) in self.lex.reporting_verbs:
-            return False  # "a évoqué cette conversation entre…": the speaker was not in it
-        if top.dep_ in ("obj", "nsubj:pass") or lemma(top.head) in SUPPORT_VERBS and not self.case(top):
+        if top.dep_ in ("obj", "nsubj:pass"):
+            # "a évoqué cette conversation entre…": who speaks of an exchange was not in it
+            return lemma(top.head) not in self.lex.reporting_verbs
+        if lemma(top.head) in SUPPORT_VERBS and not self.case(top):
             return True
-        words = {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.head.text)}
+        words = {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.head.text), fold(top.text)}
         return bool(words & FRAME_CASES)
 
     def verb_before(self, noun: Token) -> Token | None:
@@ -363,7 +365,7 @@ class SentenceReader:
                 best = max(self.mentions[token.i], key=lambda m: m.end - m.start)
                 keys = list(best.keys) + keys
                 i = best.start - 1
-            elif token.norm_ in ("et", ",", "m.", "mm.", "mme", "les", "presidents"):
+            elif token.norm_ in ("et", ",", "m.", "mm.", "mme", "les", "le", "la", "l'", "presidents"):
                 i -= 1
             else:
                 break
@@ -723,7 +725,7 @@ class EventReader:
 
 
 # Prepositions and frame words after which the event noun's verb has the event's actors as its subject.
-FRAME_CASES = {"lors", "cours", "issue", "terme", "pendant", "durant", "occasion", "pour", "heures", "heure", "minutes", "jours",
+FRAME_CASES = {"lors", "cours", "issue", "terme", "pendant", "durant", "occasion", "pour", "apres", "heures", "heure", "minutes", "jours",
                "suite", "serie", "round", "marge"}
 # Verbs that only carry an event noun: "ont tenu leur première séance de négociations", "ont eu un entretien".
 SUPPORT_VERBS = {"tenir", "avoir", "mener", "conduire", "entamer", "engager", "achever", "boucler", "clore", "effectuer"}
@@ -751,6 +753,12 @@ def governing_verb(noun: Token) -> Token | None:
             return None
         token = head
     return None
+
+
+def main_verb(token: Token) -> Token | None:
+    """The verb of the clause a word sits in, whatever the parser hung the word on."""
+    verb = clause_verb(token.head)
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def clause_verb(token: Token) -> Token:
