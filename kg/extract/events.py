@@ -385,11 +385,15 @@ class SentenceReader:
     def has_marker(self, trigger: Token) -> bool:
         return self.kind(trigger, "Communication") != "Communication"
 
+    @staticmethod
+    def reflexive(trigger: Token) -> bool:
+        return any(fold(c.text) in ("se", "s'", "nous", "vous") and c.dep_.startswith("expl") or fold(c.text) in ("se", "s'")
+                   for c in trigger.children)
+
     def fits(self, trigger: Token, verb: dict) -> bool:
         """The word's own conditions: "s'entretenir" needs its "se", "se retrouver" is not "être retrouvé",
         "appeler" is a call only by telephone, "un appel" only by telephone or with someone."""
-        reflexive = any(fold(c.text) in ("se", "s'", "nous", "vous") and c.dep_.startswith("expl") or fold(c.text) in ("se", "s'")
-                        for c in trigger.children)
+        reflexive = self.reflexive(trigger)
         passive = any(c.dep_ == "aux:pass" for c in trigger.children)
         if verb.get("reflexive") and not reflexive or verb.get("not_reflexive") and reflexive:
             return False
@@ -621,6 +625,8 @@ class EventReader:
             subjects, others = reader.participants(trigger)
             if trigger.pos_ in ("VERB", "AUX") and (not subjects or info.get("needs_object") and not others):
                 continue  # "Bruxelles et Paris accueillaient des rassemblements": nobody received
+            if info.get("reflexive_or_people") and not reader.reflexive(trigger) and not any(is_person(self.gaz, k) for k in others):
+                continue  # "le format réunit l'Allemagne, l'Italie…" is a membership; "il les a réunis" a meeting
             participants = list(dict.fromkeys(subjects + others))
             if any(is_person(self.gaz, p) for p in participants):
                 # "entre Paris et Montréal" beside a person is a trip, not a state taking part
