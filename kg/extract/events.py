@@ -31,7 +31,7 @@ PARTNER_CASES = {"avec", "entre", "a", "aupres"}
 TRANSPARENT_NOUNS = {"m.", "mm.", "mme", "mmes", "messieurs", "sein", "cadre"}
 ACTOR_CASES = {"", "de", "du", "des", "d'", "entre", "avec"}
 PLACE_CASES = {"a", "en", "dans", "au", "aux"}
-CONTEXT_SENTENCES = 5
+CONTEXT_SENTENCES = 6
 DURATION = re.compile(
     r"(?<!plus d')(?<!plus de )(?<!près de )\b(?P<h>une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d{1,2})\s+heures?"
     r"(?:\s+(?:et\s+)?(?P<m>quart|demie|quarante-cinq|quarante|trente|vingt|quinze|dix|cinq|\d{1,2})(?:\s+minutes?)?)?"
