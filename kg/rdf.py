@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
-from kg.nlp import fold
+from kg.text import slug as text_slug
 from kg.paths import ONTOLOGY
 
 KG = Namespace("https://w3id.org/kg-news/ontology#")
@@ -28,11 +28,11 @@ PREFIXES = {"kg": KG, "id": ID, "topic": TOPIC, "rdfs": RDFS, "owl": OWL, "skos"
 KIND_LABEL = {"PhoneCall": "Appel téléphonique", "VideoConference": "Visioconférence", "Meeting": "Rencontre",
               "Communication": "Entretien"}
 # Characters that would make an IRI invalid in Turtle or N-Triples.
-XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+    return text_slug(text) or "x"
 
 
 def text(value: str) -> str:
@@ -49,7 +49,7 @@ def article_iri(doc_id: str) -> URIRef:
 
 
 def topic_iri(key: str) -> URIRef:
-    return TOPIC[quote(key, safe="-_.~")]
+    return TOPIC[quote(text(key), safe="-_.~")]
 
 
 def event_iris(events: tuple[EventRecord, ...]) -> list[URIRef]:
