@@ -259,12 +259,12 @@ def _document(doc_id: str, origin: str, content: tuple[str, str | None] | str,
 
 
 def _cut(text: str, limit: int) -> str:
-    """TEXT up to LIMIT characters, ending at the last paragraph (or line, or word) boundary before it."""
+    """TEXT up to LIMIT characters, ending at the last paragraph (or line, sentence, word) boundary before it."""
     head = text[:limit]
-    for boundary in ("\n\n", "\n", " "):
+    for boundary, keep in (("\n\n", 0), ("\n", 0), (". ", 1), (" ", 0)):  # keep: the full stop stays
         at = head.rfind(boundary)
         if at > limit // 2:
-            return head[:at]
+            return head[:at + keep]
     return head
 
 

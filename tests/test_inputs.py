@@ -457,9 +457,12 @@ def test_hostile_text_loses_its_control_characters(tmp_path):
 
 
 def test_hostile_text_in_a_file_is_cleaned_and_very_long_lines_are_fine(tmp_path):
-    line = " ".join([CALL] * 20000)  # one line of 1.2 MB
-    document = only_document(folder_of(tmp_path, {"a.txt": f"\x01{line}\x08\x0b"}))
-    assert document.text == line
+    line = " ".join([CALL] * 20000)  # one line of 1.2 MB, cut at a word for analysis
+    folder = folder_of(tmp_path, {"a.txt": f"\x01{line}\x08\x0b"})
+    [document], problems = read(folder)
+    assert [p.reason for p in problems] == [f"{len(line):,} characters long: only the first {MAX_ANALYSED_CHARS:,} are analysed"]
+    assert line.startswith(document.text) and document.text.endswith("Berlin.")
+    assert not any(c in document.text for c in "\x01\x08\x0b")
 
 
 # --- the whole build, through the command ------------------------------------------------------
