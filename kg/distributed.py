@@ -21,7 +21,7 @@ def extract_on_cluster(batches: Iterable[list[Document]], model: str, address: s
     from kg.pipeline import extract_batch
 
     try:
-        client = Client(address, timeout="20s")
+        client = Client(address, timeout="10s")
     except OSError as exc:
         raise RuntimeError(f"cannot reach the dask scheduler at {address}: {exc}") from None
     with client:
