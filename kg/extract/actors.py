@@ -116,25 +116,30 @@ class ActorFinder:
         return {fold(w) for w in self.gaz.generic.get("seat_holder_words", ("chef", "patron", "locataire", "hote", "maitre"))}
 
     @cached_property
+    def phrase_starts(self) -> set[str]:
+        """First words of the leader and counterpart phrases of several words."""
+        return {p.split()[0].split("'")[0] for p in self.leader_words | self.counterpart_words if " " in p or "'" in p}
+
+    @cached_property
     def counterpart_words(self) -> set[str]:
         return {fold(w) for w in self.gaz.generic.get("counterpart_words", ("homologue", "homologues"))}
 
     # -- finding mentions
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
         name_mentions = self._name_mentions(doc, published, article)
-        title_mentions = self._title_mentions(doc, published, name_mentions)
+        titles = filter_longest_matches(self.titles(doc))  # matched once, used twice
+        title_mentions = self._title_mentions(doc, published, name_mentions, titles)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
-        ner_mentions = self.with_roles(doc, self._ner_mentions(doc, taken, article))
+        ner_mentions = self.with_roles(doc, self._ner_mentions(doc, taken, article), titles)
         mentions = sorted(name_mentions + title_mentions + ner_mentions, key=lambda m: (m.start, m.end))
         for m in mentions:
             for key in m.keys:
                 article.add(self.ref(key, m))
         return mentions
 
-    def with_roles(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def with_roles(self, doc: Doc, mentions: list[Mention], titles: list[tuple[int, int, int]]) -> list[Mention]:
         """People the gazetteer lacks keep the title the text gives them: "le ministre arménien des Affaires
         étrangères, Ararat Mirzoyan" has the role "ministre arménien des Affaires étrangères"."""
-        titles = filter_longest_matches(self.titles(doc))
         out = []
         for m in mentions:
             role = None
@@ -213,10 +218,11 @@ class ActorFinder:
     def is_media(self, text: str) -> bool:
         return fold(text) in self.media
 
-    def _title_mentions(self, doc: Doc, published: date | None, names: list[Mention]) -> list[Mention]:
+    def _title_mentions(self, doc: Doc, published: date | None, names: list[Mention],
+                        titles: list[tuple[int, int, int]]) -> list[Mention]:
         by_start = {m.start: m for m in names}
         mentions = []
-        for match_id, start, end in filter_longest_matches(self.titles(doc)):
+        for match_id, start, end in titles:
             role = self.nlp.vocab.strings[match_id].split("|", 1)[1]
             countries, stop = self.qualifiers(doc, start, end, names)
             following = self.name_after(doc, stop, by_start)
@@ -304,7 +310,7 @@ class ActorFinder:
             word = token.norm_
             end = token.i + 1
             # "chef d'État", "chef de l'État": the leader word spans a few tokens
-            for n in (4, 3, 2):
+            for n in ((4, 3, 2) if word in self.phrase_starts else ()):
                 phrase = "".join(t.norm_ + t.whitespace_ for t in doc[token.i:token.i + n]).strip()
                 if phrase in self.leader_words or phrase in self.counterpart_words:
                     word, end = phrase, token.i + n
