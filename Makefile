@@ -29,7 +29,7 @@ test: setup system
 	$(BIN)/python -m pytest -q
 
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --corpus ../shared/corpus/fr-news.jsonl.gz
 
 clean:
 	rm -rf $(VENV) build *.egg-info
