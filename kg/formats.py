@@ -6,10 +6,11 @@ JSON-LD, or a TriG dataset whose graphs are merged), it is read into one in-memo
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from kg.atomic import write_atomic
 
 # The graph's named graph in TriG exports and in triplestores.
 GRAPH_IRI = "https://w3id.org/kg-news/graph"
@@ -107,21 +108,8 @@ def serialize(graph: str | os.PathLike | ox.Store, fmt: str) -> bytes:
 def export(graph: str | os.PathLike | ox.Store, fmt: str, target: str | os.PathLike) -> Path:
     """Write serialize(graph, fmt) to target atomically; returns the target path."""
     target = Path(target)
-    write_atomically(target, serialize(graph, fmt))
+    write_atomic(target, serialize(graph, fmt))
     return target
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename it over the target."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _triples_of(graph: str | os.PathLike | ox.Store) -> list[ox.Triple]:

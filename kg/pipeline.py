@@ -14,7 +14,6 @@ import gzip
 import multiprocessing
 import os
 import sys
-import tempfile
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +25,7 @@ from typing import Callable, Iterable, Iterator
 
 from kg import nlp as nlp_stage
 from kg import rdf
+from kg.atomic import write_atomic
 from kg.model import Corpus, Document, Extraction, Problem
 
 # Pieces of text spaCy analyses together.
@@ -323,27 +323,6 @@ def check_shapes(graph) -> bool:
     if violations:
         raise InvalidGraph(f"{len(violations)} SHACL violation(s), first: {violations[0].describe(graph)}")
     return True
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o666 & ~current_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # ---------------------------------------------------------------- the command
