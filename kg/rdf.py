@@ -5,6 +5,7 @@ article/<document id>, topic/<notation>."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import permutations
 from pathlib import Path
 from urllib.parse import quote
@@ -156,6 +157,7 @@ def to_graph(corpus: Corpus) -> Graph:
     return g
 
 
+@lru_cache(maxsize=4)
 def load_topic_scheme(path: Path = ONTOLOGY / "topics.ttl") -> tuple[TopicConcept, ...]:
     """The concepts of the SKOS topic scheme, with their French cue phrases."""
     if not Path(path).exists():

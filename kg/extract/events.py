@@ -373,8 +373,9 @@ class SentenceReader:
         return keys if len(keys) >= 2 else []
 
     def kind(self, trigger: Token, base: str) -> str:
-        words = {t.norm_ for t in self.clause(trigger)} | {lemma(t) for t in self.clause(trigger)}
-        text = " ".join(t.norm_ for t in self.clause(trigger))
+        clause = self.clause(trigger)
+        words = {t.norm_ for t in clause} | {lemma(t) for t in clause}
+        text = " ".join(t.norm_ for t in clause)
         best = base
         for kind, markers in self.lex.markers.items():
             if words & markers or any(" " in m and m in text for m in markers):
