@@ -61,9 +61,14 @@ class InvalidGraph(Exception):
 @lru_cache(maxsize=2)
 def extraction_tools(model: str):
     """The pipeline and the extractor, loaded once per process (a worker keeps them for all its tasks)."""
+    from threadpoolctl import threadpool_limits
+
     from kg import gazetteer
     from kg.extract import Extractor
 
+    # One BLAS thread per process: parallelism comes from processes (--workers), and a second thread per
+    # process only fights the other workers for the cores.
+    threadpool_limits(1, user_api="blas")
     nlp = nlp_stage.load(model)
     return nlp, Extractor.build(nlp, gazetteer.load(), rdf.load_topic_scheme())
 

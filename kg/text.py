@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=262_144)  # called on every token's text and lemma; words repeat
 def fold(text: str) -> str:
     """Lowercase, accent-free, typographic apostrophes and hyphens made plain."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‑", "-"))

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+import numpy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import ActorRef
@@ -67,6 +69,8 @@ class ActorFinder:
         self.candidates: dict[str, tuple[tuple[str, str], ...]] = {}
         self._add_names()
         self.titles = Matcher(nlp.vocab)
+        self.title_starts: set[str] = set()  # the first words of titles
+        self.title_length = 0  # tokens in the longest title pattern
         self._add_titles()
 
     # -- building the matchers from data
@@ -100,6 +104,8 @@ class ActorFinder:
                     self._add_title(role, [words[0] + "s"] + words[1:])
 
     def _add_title(self, role: str, words: list[str]) -> None:
+        self.title_starts.add(words[0])
+        self.title_length = max(self.title_length, len(words) + 1)
         # "ministre russe des Affaires étrangères": a demonym may sit after the first word
         pattern = [{"NORM": words[0]}]
         if len(words) > 1:
@@ -121,13 +127,18 @@ class ActorFinder:
         return {p.split()[0].split("'")[0] for p in self.leader_words | self.counterpart_words if " " in p or "'" in p}
 
     @cached_property
+    def leader_phrase_starts(self) -> set[str]:
+        """Every word a leader, counterpart or seat-holder phrase can start with."""
+        return self.leader_words | self.counterpart_words | self.seat_holder_words | self.phrase_starts
+
+    @cached_property
     def counterpart_words(self) -> set[str]:
         return {fold(w) for w in self.gaz.generic.get("counterpart_words", ("homologue", "homologues"))}
 
     # -- finding mentions
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
         name_mentions = self._name_mentions(doc, published, article)
-        titles = filter_longest_matches(self.titles(doc))  # matched once, used twice
+        titles = self.title_matches(doc)  # matched once, used twice
         title_mentions = self._title_mentions(doc, published, name_mentions, titles)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
         ner_mentions = self.with_roles(doc, self._ner_mentions(doc, taken, article), titles)
@@ -136,6 +147,15 @@ class ActorFinder:
             for key in m.keys:
                 article.add(self.ref(key, m))
         return mentions
+
+    def title_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The longest titles of DOC. The matcher runs only where a title's first word is: it tries every one
+        of its hundreds of patterns at each token it is given."""
+        matches = []
+        for i in positions(doc, NORM, self.title_starts):
+            window = doc[i:i + self.title_length]
+            matches += [(key, i, i + end) for key, start, end in self.titles(window) if start == 0]
+        return filter_longest_matches(matches)
 
     def with_roles(self, doc: Doc, mentions: list[Mention], titles: list[tuple[int, int, int]]) -> list[Mention]:
         """People the gazetteer lacks keep the title the text gives them: "le ministre arménien des Affaires
@@ -194,8 +214,8 @@ class ActorFinder:
             if chosen and not self.is_media(span.text):
                 mentions.append(Mention(span.start, span.end, (chosen[0],), chosen[1], span.text))
                 covered.update(range(span.start, span.end))
-        for token in doc:  # "Poutine-Macron", "Russie-Otan": the merged compound names several actors
-            if token.i in covered or "-" not in token.text:
+        for token in hyphenated(doc):  # "Poutine-Macron", "Russie-Otan": the merged compound names several actors
+            if token.i in covered:
                 continue
             keys = []
             for part in token.norm_.split("-"):
@@ -304,7 +324,8 @@ class ActorFinder:
         "les dirigeants de la France et de la Russie"."""
         by_start = {m.start: m for m in names}
         mentions = []
-        for token in doc:
+        for i in positions(doc, NORM, self.leader_phrase_starts):
+            token = doc[i]
             if token.i in taken:
                 continue
             word = token.norm_
@@ -365,6 +386,22 @@ class ActorFinder:
             return article.unknown_surnames[surname]
         close = difflib.get_close_matches(surname, list(article.unknown_surnames), n=1, cutoff=0.8)
         return article.unknown_surnames[close[0]] if close else None
+
+
+def positions(doc: Doc, attr: int, words: set[str]) -> list[int]:
+    """Indices of the tokens whose ATTR (NORM, LOWER…) is one of WORDS, read from the doc's arrays: cheaper
+    than making a Token of each word."""
+    wanted = [doc.vocab.strings[w] for w in words if w in doc.vocab.strings]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)).tolist() if wanted and len(doc) else []
+
+
+def hyphenated(doc: Doc) -> list[Token]:
+    """The tokens with a hyphen inside."""
+    if "-" not in doc.text:
+        return []
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH).tolist() if len(doc) else []
+    return [doc[i] for i, orth in enumerate(orths) if "-" in strings[orth]]
 
 
 def clean_name(text: str) -> str:

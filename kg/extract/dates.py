@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -84,7 +85,8 @@ def resolve_weekday(name: str, relation: str | None, published: date | None) -> 
     return iso(published - timedelta(days=back)), False
 
 
-def find_dates(text: str, published: date | None, last: str | None = None) -> list[DateMention]:
+@lru_cache(maxsize=4096)  # a sentence is searched for its own dates and again when it is read for its event's
+def find_dates(text: str, published: date | None, last: str | None = None) -> tuple[DateMention, ...]:
     """Every resolvable date mention in TEXT, in order of appearance; LAST is the article's previous full date,
     for "le lendemain" and "la veille"."""
     found: list[DateMention] = []
@@ -114,7 +116,7 @@ def find_dates(text: str, published: date | None, last: str | None = None) -> li
         for m in NEXT_OR_PREVIOUS.finditer(text.replace("’", "'")):
             day = date.fromisoformat(last) + timedelta(days=NEXT_OR_PREVIOUS_OFFSET[m["word"].lower()])
             found.append(DateMention(m.start(), m.end(), iso(day)))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def year_of(value: str) -> int | None:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+import numpy
+from spacy.attrs import LEMMA, NORM, ORTH, POS
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import METONYM, ActorFinder, Mention, is_person, token_mentions
@@ -95,6 +99,46 @@ class Draft:
     initiator: str | None = None
 
 
+@dataclass(frozen=True)
+class DocIndex:
+    """Where a doc's words of communication and verbs are, found once from its token arrays: token by token,
+    every sentence would be walked again for each question."""
+    triggers: tuple[tuple[int, str], ...]  # (token index, event kind), in order
+    verbs: tuple[int, ...]  # indices of the verbs and auxiliaries
+
+    @classmethod
+    def of(cls, doc: Doc, lex: Lexicon) -> "DocIndex":
+        table = doc.to_array([LEMMA, NORM, POS, ORTH])
+        if not len(table):
+            return cls((), ())
+        lemmas = numpy.where(table[:, 0] == 0, table[:, 3], table[:, 0])  # no lemma: the word itself
+        norms, pos = table[:, 1], table[:, 2]
+        strings = doc.vocab.strings
+        folded = {h: fold(strings[h]) for h in numpy.unique(lemmas).tolist()}
+        is_verb = numpy.isin(pos, (VERB, AUX))
+        verb_lemmas = [h for h, word in folded.items() if word in lex.verbs]
+        noun_lemmas = [h for h, word in folded.items() if word in lex.nouns]
+        noun_norms = [h for h in numpy.unique(norms).tolist() if strings[h] in lex.nouns]
+        verbs = is_verb & numpy.isin(lemmas, verb_lemmas)
+        nouns = numpy.isin(pos, (NOUN, PROPN)) & (numpy.isin(lemmas, noun_lemmas) | numpy.isin(norms, noun_norms))
+        triggers = []
+        for i in numpy.flatnonzero(verbs | nouns).tolist():
+            word = folded[int(lemmas[i])]
+            if verbs[i]:
+                triggers.append((i, lex.verbs[word]["kind"]))
+            else:
+                triggers.append((i, lex.nouns.get(word) or lex.nouns[strings[int(norms[i])]]))
+        return cls(tuple(triggers), tuple(numpy.flatnonzero(is_verb).tolist()))
+
+    def triggers_in(self, sent: Span) -> tuple[tuple[int, str], ...]:
+        starts = [i for i, _ in self.triggers]
+        return self.triggers[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+
+    def has_verb(self, sent: Span) -> bool:
+        at = bisect_left(self.verbs, sent.start)
+        return at < len(self.verbs) and self.verbs[at] < sent.end
+
+
 def lemma(token: Token) -> str:
     return fold(token.lemma_ or token.text)
 
@@ -108,8 +152,9 @@ class SentenceReader:
 
     def __init__(self, lex: Lexicon, gaz: Gazetteer, sent: Span, mentions: dict[int, list[Mention]],
                  published: date | None, recent_people: list[str], previous_event: Draft | None,
-                 last_date: str | None = None):
+                 last_date: str | None = None, index: "DocIndex | None" = None):
         self.lex, self.gaz, self.sent, self.mentions = lex, gaz, sent, mentions
+        self.index = index or DocIndex.of(sent.doc, lex)
         self.last_date = last_date
         self.capital_keys: set[str] = set()  # states named by their capital in this sentence ("Paris", "Moscou")
         self.last_date_nearby = False
@@ -122,13 +167,7 @@ class SentenceReader:
 
     @cached_property
     def triggers(self) -> list[tuple[Token, str]]:
-        found = []
-        for token in self.sent:
-            word = lemma(token)
-            if token.pos_ in ("VERB", "AUX") and word in self.lex.verbs:
-                found.append((token, self.lex.verbs[word]["kind"]))
-            elif token.pos_ in ("NOUN", "PROPN") and (word in self.lex.nouns or token.norm_ in self.lex.nouns):
-                found.append((token, self.lex.nouns.get(word) or self.lex.nouns[token.norm_]))
+        found = [(self.sent.doc[i], kind) for i, kind in self.index.triggers_in(self.sent)]
         trigger_ids = {t.i for t, _ in found}
         # a noun under a verb of communication only says how it happened ("s'entretient … lors d'une visioconférence")
         return [(t, k) for t, k in found if not (t.pos_ == "NOUN" and self.governing_trigger(t, trigger_ids))]
@@ -557,6 +596,7 @@ class EventReader:
     def read(self, doc: Doc, mentions: list[Mention], published: date | None) -> tuple[list[Draft], list[Span]]:
         sentences = list(doc.sents)
         by_token = token_mentions(mentions)
+        doc_index = DocIndex.of(doc, self.lex)
         drafts: list[Draft] = []
         pending: list[int] = []  # sentences about an event not yet named (a headline, a lead paragraph)
         recent_people: list[str] = []
@@ -567,7 +607,7 @@ class EventReader:
         since_current = 0
         pending_kinds: dict[int, str] = {}
         for index, sent in enumerate(sentences):
-            reader = SentenceReader(self.lex, self.gaz, sent, by_token, published, recent_people, current, last_date)
+            reader = SentenceReader(self.lex, self.gaz, sent, by_token, published, recent_people, current, last_date, doc_index)
             reader.last_date_nearby = last_date_at == index - 1
             reader.previous_names = previous_names
             reader.pending_kinds = pending_kinds
@@ -676,7 +716,7 @@ class EventReader:
     def caption(self, reader: "SentenceReader", dates: list, index: int) -> Draft | None:
         """A photo caption: "Emmanuel Macron et Abdelmadjid Tebboune au palais d'El Mouradia, à Alger, le 25 août 2022."
         — no verb, two people or more, one day: they met."""
-        if reader.triggers or any(t.pos_ in ("VERB", "AUX") for t in reader.sent):
+        if reader.triggers or reader.index.has_verb(reader.sent):
             return None
         days = {d.value for d, _ in dates if not d.future}
         people = list(dict.fromkeys(k for i in range(reader.sent.start, reader.sent.end)
