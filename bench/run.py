@@ -8,9 +8,13 @@ CORPUS is a JSON Lines file of articles (.jsonl or .jsonl.gz); the team's corpus
 For each slice and process count, in fresh processes, the median of --repeat runs of
 - `kg build SLICE -o TMP --workers N --no-cache -q`: the whole build, reading to graph.html;
 - bare spaCy: `spacy.load(model)` then `nlp.pipe(texts, n_process=N)` over the same texts;
+- kg's pipeline alone: the same, with `kg.nlp.load(model)` (spaCy as kg sets it up: numpy's BLAS, the
+  lemmatizer's index as sets, kg's four small components), so the last ratio is what everything else the
+  build does (reading, cleaning, extraction, resolution, RDF, page) costs;
 each with its wall time (model loading included), words per second (whitespace-separated words of the
 texts) and peak memory (the largest sum of the resident memory of the process and its children, sampled).
-It prints a Markdown table with the ratio of the two throughputs and writes it to bench/results.md.
+It prints a Markdown table with the ratios of the throughputs and writes it to bench/results.md.
+--skip-bare SIZE… leaves out the two bare runs for those slice sizes (the whole corpus takes long).
 """
 from __future__ import annotations
 
@@ -40,6 +44,17 @@ BARE_SPACY = """
 import json, sys, spacy
 texts = [json.loads(line).get("text") or "" for line in open(sys.argv[1], encoding="utf-8")]
 nlp = spacy.load(sys.argv[2])
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[4]), n_process=int(sys.argv[3])):
+    pass
+"""
+
+KG_PIPELINE = """
+import json, sys
+from threadpoolctl import threadpool_limits
+from kg.nlp import load
+texts = [json.loads(line).get("text") or "" for line in open(sys.argv[1], encoding="utf-8")]
+threadpool_limits(1, user_api="blas")  # as kg build does
+nlp = load(sys.argv[2])
 for doc in nlp.pipe(texts, batch_size=int(sys.argv[4]), n_process=int(sys.argv[3])):
     pass
 """
@@ -127,14 +142,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measure; the median is kept")
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the table is written (Markdown)")
+    parser.add_argument("--skip-bare", type=int, nargs="*", default=[], metavar="SIZE",
+                        help="slice sizes for which only kg build is measured")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         parser.error(f"no such corpus file: {args.corpus}")
 
     python = sys.executable
     rows = []
-    header = ("| articles | words | processes | `kg build` s | words/s | peak MB | bare `nlp.pipe` s | words/s | peak MB "
-              "| build / bare |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    header = ("| articles | words | processes | `kg build` s | words/s | peak MB | spaCy `nlp.pipe` s | words/s "
+              "| peak MB | build / spaCy | kg's pipeline alone s | words/s | build / pipeline |\n"
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(header, flush=True)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
         for size in args.sizes:
@@ -143,11 +161,18 @@ def main(argv: list[str] | None = None) -> int:
                 out = Path(scratch) / f"out-{size}-{workers}"
                 build = median_run([python, "-m", "kg.cli", "build", str(piece), "-o", str(out), "--workers",
                                     str(workers), "--model", args.model, "--no-cache", "-q"], args.repeat)
-                bare = median_run([python, "-c", BARE_SPACY, str(piece), args.model, str(workers),
-                                   str(BARE_BATCH_SIZE)], args.repeat)
-                row = (f"| {count:,} | {words:,} | {workers} | {build.seconds:.1f} | {words / build.seconds:,.0f} "
-                       f"| {build.peak_bytes / 2**20:,.0f} | {bare.seconds:.1f} | {words / bare.seconds:,.0f} "
-                       f"| {bare.peak_bytes / 2**20:,.0f} | {bare.seconds / build.seconds:.2f} |")
+                cells = [f"{count:,}", f"{words:,}", str(workers), f"{build.seconds:.1f}",
+                         f"{words / build.seconds:,.0f}", f"{build.peak_bytes / 2**20:,.0f}"]
+                if size in args.skip_bare:
+                    cells += ["–"] * 7
+                else:
+                    bare_args = [str(piece), args.model, str(workers), str(BARE_BATCH_SIZE)]
+                    bare = median_run([python, "-c", BARE_SPACY, *bare_args], args.repeat)
+                    alone = median_run([python, "-c", KG_PIPELINE, *bare_args], args.repeat)
+                    cells += [f"{bare.seconds:.1f}", f"{words / bare.seconds:,.0f}", f"{bare.peak_bytes / 2**20:,.0f}",
+                              f"{bare.seconds / build.seconds:.2f}", f"{alone.seconds:.1f}",
+                              f"{words / alone.seconds:,.0f}", f"{alone.seconds / build.seconds:.2f}"]
+                row = "| " + " | ".join(cells) + " |"
                 rows.append(row)
                 print(row, flush=True)
     report = "\n".join([
@@ -157,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Model: {args.model}. Median of {args.repeat} runs each, model loading included; "
         "peak memory is the largest sum over the process and its workers.",
         f"Command: `.venv/bin/python bench/run.py --corpus CORPUS --sizes {' '.join(map(str, args.sizes))} "
-        f"--workers {' '.join(map(str, args.workers))} --repeat {args.repeat}`",
+        f"--workers {' '.join(map(str, args.workers))} --repeat {args.repeat}"
+        f"{' --skip-bare ' + ' '.join(map(str, args.skip_bare)) if args.skip_bare else ''}`",
         "",
         header,
         *rows,
