@@ -1,12 +1,23 @@
 """Reading a built graph from any RDF file, and writing it in the usual RDF serialisations.
 
-A graph is a set of triples: whatever file it comes from (a build folder's graph.ttl, N-Triples,
-JSON-LD, or a TriG dataset whose graphs are merged), it is read into one in-memory triple list.
+Whatever file a graph comes from (a build folder's graph.ttl, N-Triples, JSON-LD, or a TriG dataset
+whose graphs are merged), it is read as one graph. Oxigraph (pyoxigraph) does the work: nothing is
+collected, deduplicated or sorted in Python, which took seconds per million triples.
+
+- Export streams the file through Oxigraph's parser into its serialiser: the triples come out as the
+  file gives them, in its order, so the same file always gives the same bytes (the build's graph.ttl
+  is sorted, and so are its exports; a file that states a triple twice, which the build never writes,
+  gives it twice).
+- A dataset (TriG, N-Quads) is first loaded into an Oxigraph store, where its graphs are merged into
+  the default graph and a triple stated in several graphs becomes one.
+- Queries run on an in-memory Oxigraph store loaded straight from the file.
 """
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -47,6 +58,9 @@ READABLE = {
     ".trig": ox.RdfFormat.TRIG,
     ".nq": ox.RdfFormat.N_QUADS,
 }
+# Formats of datasets: several graphs, merged into one when read.
+DATASETS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+MERGE_GRAPHS = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED"
 
 
 class GraphError(Exception):
@@ -68,41 +82,63 @@ def graph_file(path: str | os.PathLike) -> Path:
     return path
 
 
-def read_triples(path: str | os.PathLike) -> list[ox.Triple]:
-    """The triples of a graph file or build folder, graphs of a dataset merged, without duplicates."""
-    file = graph_file(path)
+@contextmanager
+def reading(file: Path) -> Iterator[None]:
+    """Parse and file errors met while reading FILE, as one-line GraphErrors naming it."""
     try:
-        quads = ox.parse(path=file, format=READABLE[file.suffix.lower()])
-        triples = {ox.Triple(quad.subject, quad.predicate, quad.object) for quad in quads}
+        yield
     except SyntaxError as exc:
-        raise GraphError(f"{file}: not valid RDF: {exc}") from None
+        raise GraphError(f"{file}: not valid RDF: {' '.join(str(exc).split())}") from None
     except OSError as exc:
         raise GraphError(f"{file}: {exc.strerror or exc}") from None
-    return sorted(triples, key=_triple_order)
 
 
 def read_store(path: str | os.PathLike) -> ox.Store:
-    """An in-memory Oxigraph store holding the graph in its default graph."""
+    """An in-memory Oxigraph store holding the graph (a file or a build folder) in its default graph."""
+    file = graph_file(path)
+    fmt = READABLE[file.suffix.lower()]
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in read_triples(path))
+    with reading(file):
+        store.load(path=file, format=fmt)
+    if fmt in DATASETS:
+        store.update(MERGE_GRAPHS)
     return store
 
 
 def serialize(graph: str | os.PathLike | ox.Store, fmt: str) -> bytes:
-    """The graph (a file, a build folder or a store) in one of FORMATS, triples in a stable order.
+    """The graph (a file, a build folder or a store) in one of FORMATS, the same bytes every time.
 
-    TriG puts the triples in the named graph GRAPH_IRI; the other formats write a plain graph.
+    A file's triples keep the file's order; a store's come in the store's order, which depends only
+    on what was loaded into it and in what order. TriG puts the triples in the named graph GRAPH_IRI;
+    the other formats write a plain graph.
     """
     if fmt not in FORMATS:
         raise GraphError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
-    triples = _triples_of(graph)
-    if fmt == "trig":
-        name = ox.NamedNode(GRAPH_IRI)
-        statements = [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
-    else:
-        statements = triples
+    target = ox.RdfFormat.TURTLE if fmt == "trig" else FORMATS[fmt]
     prefixes = PREFIXES if fmt in ("ttl", "trig") else None
-    return ox.serialize(statements, format=FORMATS[fmt], prefixes=prefixes)
+    if not isinstance(graph, ox.Store):
+        file = graph_file(graph)
+        source = READABLE[file.suffix.lower()]
+        if source not in DATASETS:
+            with reading(file):
+                data = ox.serialize(ox.parse(path=file, format=source), format=target, prefixes=prefixes)
+            return in_named_graph(data) if fmt == "trig" else data
+        graph = read_store(file)
+    data = graph.dump(format=target, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    return in_named_graph(data) if fmt == "trig" else data
+
+
+def in_named_graph(turtle: bytes) -> bytes:
+    """Oxigraph's Turtle as TriG, its triples in the named graph GRAPH_IRI: the prefix lines, then the
+    statements in a graph block, indented (literals escape their line breaks: every line break is Turtle's)."""
+    start = 0
+    while turtle.startswith(b"@prefix ", start):
+        start = turtle.index(b"\n", start) + 1
+    statements = turtle[start:]
+    if statements and not statements.endswith(b"\n"):
+        statements += b"\n"
+    block = b"\t" + statements.replace(b"\n", b"\n\t")[:-1] if statements else b""
+    return turtle[:start] + f"<{GRAPH_IRI}> {{\n".encode() + block + b"}\n"
 
 
 def export(graph: str | os.PathLike | ox.Store, fmt: str, target: str | os.PathLike) -> Path:
@@ -110,14 +146,3 @@ def export(graph: str | os.PathLike | ox.Store, fmt: str, target: str | os.PathL
     target = Path(target)
     write_atomic(target, serialize(graph, fmt))
     return target
-
-
-def _triples_of(graph: str | os.PathLike | ox.Store) -> list[ox.Triple]:
-    if isinstance(graph, ox.Store):
-        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in graph}
-        return sorted(triples, key=_triple_order)
-    return read_triples(graph)
-
-
-def _triple_order(triple: ox.Triple) -> tuple[str, str, str]:
-    return str(triple.subject), str(triple.predicate), str(triple.object)

@@ -84,3 +84,44 @@ def test_serialize_is_what_export_writes_and_the_same_every_time(seeds_build, tm
     first = serialize(seeds_build, fmt)
     assert first == serialize(seeds_build / "graph.ttl", fmt)
     assert first == exported(seeds_build, tmp_path, fmt).read_bytes()
+
+
+@pytest.mark.parametrize("source", ["ttl", "trig"])
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig"])
+def test_exporting_twice_in_separate_processes_gives_the_same_bytes(seeds_build, tmp_path, source, fmt):
+    graph = seeds_build / "graph.ttl" if source == "ttl" else exported(seeds_build, tmp_path, "trig")
+    first, second = tmp_path / f"first.{fmt}", tmp_path / f"second.{fmt}"
+    for target in (first, second):
+        done = kg("export", graph, "-o", target)
+        assert done.returncode == 0, done.stderr
+    assert first.read_bytes() == second.read_bytes()
+
+
+TWO_GRAPHS = """@prefix e: <http://example.org/> .
+e:a e:p e:b .
+e:g1 { e:a e:p e:b . e:a e:p "un"@fr . }
+e:g2 { e:a e:p e:b . e:c e:p e:a . }
+"""
+
+
+def test_a_triple_in_several_graphs_of_a_dataset_is_read_once(tmp_path):
+    dataset = tmp_path / "dataset.trig"
+    dataset.write_text(TWO_GRAPHS, encoding="utf-8")
+    done = kg("export", dataset, "--format", "nt")
+    assert done.returncode == 0, done.stderr
+    assert sorted(done.stdout.splitlines()) == [
+        '<http://example.org/a> <http://example.org/p> "un"@fr .',
+        "<http://example.org/a> <http://example.org/p> <http://example.org/b> .",
+        "<http://example.org/c> <http://example.org/p> <http://example.org/a> .",
+    ]
+    assert kg_json(dataset, COUNT_ALL) == [{"n": "3"}]
+
+
+@pytest.mark.parametrize("command", ["export", "query"])
+def test_a_graph_that_does_not_parse_is_one_line_naming_the_file(tmp_path, command):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<http://example.org/a> <http://example.org/p> not-a-term .\n", encoding="utf-8")
+    done = kg(command, broken, *(["--format", "nt"] if command == "export" else [COUNT_ALL]))
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert str(broken) in done.stderr and "not valid RDF" in done.stderr and "Traceback" not in done.stderr
