@@ -12,7 +12,7 @@ For each slice and process count, in fresh processes, the median of --repeat run
   lemmatizer's index as sets, kg's four small components), so the last ratio is what everything else the
   build does (reading, cleaning, extraction, resolution, RDF, page) costs;
 each with its wall time (model loading included), words per second (whitespace-separated words of the
-texts) and peak memory (the largest sum of the resident memory of the process and its children, sampled).
+texts) and peak memory (the largest sum of the proportional set sizes of the process and its children, sampled).
 It prints a Markdown table with the ratios of the throughputs and writes it to bench/results.md.
 --skip-bare SIZE… leaves out the two bare runs for those slice sizes (the whole corpus takes long).
 """
@@ -35,7 +35,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.md"
-SAMPLE_SECONDS = 0.1
+SAMPLE_SECONDS = 0.25
 # Texts per spaCy batch, the build's own (kg.pipeline.BATCH_SIZE): with spaCy's default of 1,000,
 # a slice of 100 articles would go to one process only.
 BARE_BATCH_SIZE = 32
@@ -83,10 +83,13 @@ def measured(command: list[str]) -> Run:
 
 
 def tree_memory(process: psutil.Process) -> int:
+    """The memory of PROCESS and its children: proportional set sizes where the system gives them, so that
+    pages forked workers share with their parent (the model) are counted once, not once per process."""
     total = 0
     try:
         for member in [process, *process.children(recursive=True)]:
-            total += member.memory_info().rss
+            info = member.memory_full_info()
+            total += getattr(info, "pss", info.rss)
     except psutil.Error:
         pass  # a process that ended between listing and reading
     return total
@@ -180,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Machine: {machine()}.",
         f"Model: {args.model}. Median of {args.repeat} runs each, model loading included; "
-        "peak memory is the largest sum over the process and its workers.",
+        "peak memory is the largest sum of the proportional set sizes (PSS) of the process and its workers.",
         f"Command: `.venv/bin/python bench/run.py --corpus CORPUS --sizes {' '.join(map(str, args.sizes))} "
         f"--workers {' '.join(map(str, args.workers))} --repeat {args.repeat}"
         f"{' --skip-bare ' + ' '.join(map(str, args.skip_bare)) if args.skip_bare else ''}`",

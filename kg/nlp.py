@@ -1,9 +1,10 @@
-"""The spaCy pipeline: a French model plus three small components that fit it to news text.
+"""The spaCy pipeline: a French model plus four small components that fit it to news text.
 
 - kg_compounds (first): "Poutine-Macron", "russo-américains", "Maison-Blanche" stay one token; the French
   tokenizer splits them, and the parser then cuts sentences at the hyphen.
 - kg_block_bounds (before the parser): a blank line (a block end in the cleaned text) starts a sentence,
   so headlines and captions without a full stop stand alone.
+- kg_participles (after the lemmatizer): "a téléphoné" tagged as a noun is a verb.
 - kg_norms (last): token.norm_ becomes the lowercase, accent-free form, the attribute the data-built
   matchers compare on ("Elysée" = "Élysée").
 """
@@ -11,15 +12,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import numpy
-import spacy
-from spacy.attrs import NORM, ORTH, SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
-from thinc.api import NumpyOps, set_current_ops
+from typing import TYPE_CHECKING
 
 from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# spaCy is imported where it is used, and the components registered on loading: commands that never
+# parse (query, export, eval) start without spaCy's second and a half of imports.
 
 DEFAULT_MODEL = "fr_core_news_md"
 HYPHENS = {"-", "‑", "–"}
@@ -27,7 +29,6 @@ HYPHENS = {"-", "‑", "–"}
 CHUNK_CHARS = 100_000
 
 
-@Language.component("kg_compounds")
 def merge_hyphen_compounds(doc: Doc) -> Doc:
     spans = []
     i = 0
@@ -66,8 +67,9 @@ def boundary_kind(text: str) -> int:
     return CLOSER if text in CLOSERS else OTHER_END
 
 
-@Language.component("kg_block_bounds")
 def block_bounds(doc: Doc) -> Doc:
+    from spacy.attrs import SENT_START
+
     # Set as one array: token by token, the is_sent_start setter cost more than the parser's own work on it.
     if len(doc) < 2:
         return doc
@@ -85,7 +87,6 @@ def block_bounds(doc: Doc) -> Doc:
 PARTICIPLE = re.compile(r"^(?P<stem>\w+?)(?:é|ée|és|ées)$")
 
 
-@Language.component("kg_participles")
 def participles_as_verbs(doc: Doc) -> Doc:
     """"a téléphoné" tagged as a noun: a word with a tense auxiliary and a past-participle ending is a verb."""
     for token in doc:
@@ -97,8 +98,10 @@ def participles_as_verbs(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("kg_norms")
 def folded_norms(doc: Doc) -> Doc:
+    import numpy
+    from spacy.attrs import NORM, ORTH
+
     if not len(doc):
         return doc
     strings = doc.vocab.strings
@@ -107,8 +110,24 @@ def folded_norms(doc: Doc) -> Doc:
     return doc.from_array([NORM], numpy.array([norm_of[orth] for orth in orths.tolist()], dtype="uint64"))
 
 
+COMPONENTS = {"kg_compounds": merge_hyphen_compounds, "kg_block_bounds": block_bounds,
+              "kg_participles": participles_as_verbs, "kg_norms": folded_norms}
+
+
+def register_components() -> None:
+    from spacy.language import Language
+
+    for name, function in COMPONENTS.items():
+        if not Language.has_factory(name):
+            Language.component(name, func=function)
+
+
 @lru_cache(maxsize=2)
 def load(model: str = DEFAULT_MODEL) -> Language:
+    import spacy
+    from thinc.api import NumpyOps, set_current_ops
+
+    register_components()
     try:
         # numpy's BLAS for matrix products: the kernels blis bundles are chosen by CPU model, and on models
         # it does not know (AMD family 19h: Zen 3 and 4) it falls back to a generic one, 3-6 times slower

@@ -18,7 +18,7 @@ import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -133,19 +133,40 @@ def in_this_process(model: str) -> Runner:
 
 def in_worker_processes(model: str, workers: int) -> Runner:
     def run(batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
-        # spawn: workers start clean (no copy of this process's threads), each loads the model once
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = None
         pending: deque = deque()
+        load_seconds = 0.0
         try:
             for batch in batches:
+                if pool is None:  # the first batch to parse: nothing is loaded for a build the cache answers
+                    pool, load_seconds = worker_pool(model, workers)
                 pending.append(pool.submit(extract_batch, batch, model))
                 if len(pending) >= workers * TASKS_IN_FLIGHT_PER_WORKER:
-                    yield pending.popleft().result()
+                    yield with_load(pending.popleft().result(), load_seconds)
+                    load_seconds = 0.0
             while pending:
-                yield pending.popleft().result()
+                yield with_load(pending.popleft().result(), load_seconds)
+                load_seconds = 0.0
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
     return run
+
+
+def worker_pool(model: str, workers: int) -> tuple[ProcessPoolExecutor, float]:
+    """WORKERS processes with the model loaded, and the seconds the loading took.
+
+    Where processes can be forked, the model is loaded once, here, and the workers start with it (as
+    spaCy's own n_process does); elsewhere each worker starts clean and loads it on its first batch."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")), 0.0
+    clock = time.perf_counter()
+    extraction_tools(model)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")), time.perf_counter() - clock
+
+
+def with_load(result: BatchResult, seconds: float) -> BatchResult:
+    return replace(result, load_seconds=result.load_seconds + seconds) if seconds else result
 
 
 def on_dask_cluster(model: str, address: str) -> Runner:
