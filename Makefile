@@ -28,8 +28,11 @@ system:
 test: setup system
 	$(BIN)/python -m pytest -q
 
+# The benchmark corpus (JSON Lines, .gz or not): make bench CORPUS=path/to/articles.jsonl.gz
+CORPUS ?= ../shared/corpus/fr-news.jsonl.gz
+
 bench: setup
-	$(BIN)/python bench/run.py --corpus ../shared/corpus/fr-news.jsonl.gz
+	$(BIN)/python bench/run.py --corpus $(CORPUS) --sizes 100 1000 4945 --workers 1 2 --skip 4945x1 --repeat 1
 
 clean:
 	rm -rf $(VENV) build *.egg-info

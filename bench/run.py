@@ -14,7 +14,7 @@ For each slice and process count, in fresh processes, the median of --repeat run
 each with its wall time (model loading included), words per second (whitespace-separated words of the
 texts) and peak memory (the largest sum of the proportional set sizes of the process and its children, sampled).
 It prints a Markdown table with the ratios of the throughputs and writes it to bench/results.md.
---skip-bare SIZE… leaves out the two bare runs for those slice sizes (the whole corpus takes long).
+--skip SIZExN… leaves out a slice and process count altogether (4945x1: the whole corpus on one process).
 """
 from __future__ import annotations
 
@@ -145,8 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measure; the median is kept")
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the table is written (Markdown)")
-    parser.add_argument("--skip-bare", type=int, nargs="*", default=[], metavar="SIZE",
-                        help="slice sizes for which only kg build is measured")
+    parser.add_argument("--skip", nargs="*", default=[], metavar="SIZExN",
+                        help="slice sizes and process counts not to measure, e.g. 4945x1")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         parser.error(f"no such corpus file: {args.corpus}")
@@ -161,20 +161,19 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes:
             piece, count, words = write_slice(args.corpus, size, Path(scratch))
             for workers in args.workers:
+                if f"{size}x{workers}" in args.skip:
+                    continue
                 out = Path(scratch) / f"out-{size}-{workers}"
                 build = median_run([python, "-m", "kg.cli", "build", str(piece), "-o", str(out), "--workers",
                                     str(workers), "--model", args.model, "--no-cache", "-q"], args.repeat)
                 cells = [f"{count:,}", f"{words:,}", str(workers), f"{build.seconds:.1f}",
                          f"{words / build.seconds:,.0f}", f"{build.peak_bytes / 2**20:,.0f}"]
-                if size in args.skip_bare:
-                    cells += ["–"] * 7
-                else:
-                    bare_args = [str(piece), args.model, str(workers), str(BARE_BATCH_SIZE)]
-                    bare = median_run([python, "-c", BARE_SPACY, *bare_args], args.repeat)
-                    alone = median_run([python, "-c", KG_PIPELINE, *bare_args], args.repeat)
-                    cells += [f"{bare.seconds:.1f}", f"{words / bare.seconds:,.0f}", f"{bare.peak_bytes / 2**20:,.0f}",
-                              f"{bare.seconds / build.seconds:.2f}", f"{alone.seconds:.1f}",
-                              f"{words / alone.seconds:,.0f}", f"{alone.seconds / build.seconds:.2f}"]
+                bare_args = [str(piece), args.model, str(workers), str(BARE_BATCH_SIZE)]
+                bare = median_run([python, "-c", BARE_SPACY, *bare_args], args.repeat)
+                alone = median_run([python, "-c", KG_PIPELINE, *bare_args], args.repeat)
+                cells += [f"{bare.seconds:.1f}", f"{words / bare.seconds:,.0f}", f"{bare.peak_bytes / 2**20:,.0f}",
+                          f"{bare.seconds / build.seconds:.2f}", f"{alone.seconds:.1f}",
+                          f"{words / alone.seconds:,.0f}", f"{alone.seconds / build.seconds:.2f}"]
                 row = "| " + " | ".join(cells) + " |"
                 rows.append(row)
                 print(row, flush=True)
@@ -186,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         "peak memory is the largest sum of the proportional set sizes (PSS) of the process and its workers.",
         f"Command: `.venv/bin/python bench/run.py --corpus CORPUS --sizes {' '.join(map(str, args.sizes))} "
         f"--workers {' '.join(map(str, args.workers))} --repeat {args.repeat}"
-        f"{' --skip-bare ' + ' '.join(map(str, args.skip_bare)) if args.skip_bare else ''}`",
+        f"{' --skip ' + ' '.join(args.skip) if args.skip else ''}`",
         "",
         header,
         *rows,
