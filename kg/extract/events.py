@@ -130,9 +130,13 @@ class DocIndex:
                 triggers.append((i, lex.nouns.get(word) or lex.nouns[strings[int(norms[i])]]))
         return cls(tuple(triggers), tuple(numpy.flatnonzero(is_verb).tolist()))
 
+    @cached_property
+    def trigger_positions(self) -> list[int]:
+        return [i for i, _ in self.triggers]
+
     def triggers_in(self, sent: Span) -> tuple[tuple[int, str], ...]:
-        starts = [i for i, _ in self.triggers]
-        return self.triggers[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+        at = self.trigger_positions
+        return self.triggers[bisect_left(at, sent.start):bisect_left(at, sent.end)]
 
     def has_verb(self, sent: Span) -> bool:
         at = bisect_left(self.verbs, sent.start)
@@ -152,9 +156,9 @@ class SentenceReader:
 
     def __init__(self, lex: Lexicon, gaz: Gazetteer, sent: Span, mentions: dict[int, list[Mention]],
                  published: date | None, recent_people: list[str], previous_event: Draft | None,
-                 last_date: str | None = None, index: "DocIndex | None" = None):
+                 last_date: str | None, index: DocIndex):
         self.lex, self.gaz, self.sent, self.mentions = lex, gaz, sent, mentions
-        self.index = index or DocIndex.of(sent.doc, lex)
+        self.index = index
         self.last_date = last_date
         self.capital_keys: set[str] = set()  # states named by their capital in this sentence ("Paris", "Moscou")
         self.last_date_nearby = False
