@@ -9,7 +9,7 @@ has Oxigraph write graph.ttl; they become rdflib objects only if something reads
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import permutations
 from pathlib import Path
 from typing import Callable
@@ -135,27 +135,10 @@ class Statements:
 
     def __init__(self) -> None:
         self.subjects: dict[str, set[str]] = {}  # subject -> {"predicate object .", ...}
-        self.actors: dict[str, str] = {}
-        self.articles: dict[str, str] = {}
-        self.topics: dict[str, str] = {}
-
-    def actor(self, key: str) -> str:
-        found = self.actors.get(key)
-        if found is None:
-            found = self.actors[key] = iri(actor_iri(key))
-        return found
-
-    def article(self, doc_id: str) -> str:
-        found = self.articles.get(doc_id)
-        if found is None:
-            found = self.articles[doc_id] = iri(article_iri(doc_id))
-        return found
-
-    def topic(self, key: str) -> str:
-        found = self.topics.get(key)
-        if found is None:
-            found = self.topics[key] = iri(topic_iri(key))
-        return found
+        # Each node's IRI is made once per graph, in N-Triples.
+        self.actor: Callable[[str], str] = cache(lambda key: iri(actor_iri(key)))
+        self.article: Callable[[str], str] = cache(lambda doc_id: iri(article_iri(doc_id)))
+        self.topic: Callable[[str], str] = cache(lambda key: iri(topic_iri(key)))
 
     def about(self, subject: str) -> Callable[[str], None]:
         """The function that adds a statement ("predicate object .") about SUBJECT."""
