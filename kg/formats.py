@@ -10,7 +10,12 @@ collected, deduplicated or sorted in Python, which took seconds per million trip
   gives it twice).
 - A dataset (TriG, N-Quads) is first loaded into an Oxigraph store, where its graphs are merged into
   the default graph and a triple stated in several graphs becomes one.
-- Queries run on an in-memory Oxigraph store loaded straight from the file.
+- Queries run on the build's persisted store (OUTDIR/graph.oxigraph, see kg.graphstore), opened
+  read-only, when it was made from the very graph.ttl named; on any other file, or when the store is
+  missing or stale, on an in-memory Oxigraph store loaded straight from the file.
+- Export reads the file even when a persisted store exists: the store writes its triples out several
+  times slower than Oxigraph parses the file (each term is looked up in the database), and in another
+  order (by the store's term hashes).
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from typing import Iterator
 import pyoxigraph as ox
 
 from kg.atomic import write_atomic
+from kg.graphstore import open_read_only
 
 # The graph's named graph in TriG exports and in triplestores.
 GRAPH_IRI = "https://w3id.org/kg-news/graph"
@@ -103,6 +109,14 @@ def read_store(path: str | os.PathLike) -> ox.Store:
     if fmt in DATASETS:
         store.update(MERGE_GRAPHS)
     return store
+
+
+def open_store(path: str | os.PathLike) -> ox.Store:
+    """The graph to query: the build's persisted store of this graph.ttl (read-only) when there is one made
+    from it, else read_store(path). Either holds the same triples in its default graph."""
+    file = graph_file(path)
+    persisted = open_read_only(file)
+    return persisted if persisted is not None else read_store(file)  # not `or`: that would count the triples
 
 
 def serialize(graph: str | os.PathLike | ox.Store, fmt: str) -> bytes:

@@ -1,0 +1,96 @@
+"""The build's graph as a persisted Oxigraph store, OUTDIR/graph.oxigraph, so that queries need not load graph.ttl.
+
+Loading a million-triple graph.ttl into an in-memory store takes seconds on every `kg query`; the build
+loads it once into an on-disk Oxigraph (RocksDB) store beside it, which `kg query` opens read-only in
+milliseconds and `kg serve` serves a copy of.
+
+- The store is made in a temporary folder of OUTDIR, then renamed into place: a reader sees the old
+  store, no store, or the new one, never a partial one.
+- It records the SHA-256 of the graph.ttl bytes it was loaded from, in graph.oxigraph/graph.ttl.sha256
+  (the format of `sha256sum`: `cd OUTDIR && sha256sum -c graph.oxigraph/graph.ttl.sha256` checks it).
+  A store whose graph.ttl has changed since, by a later build or by hand, is never used: the readers
+  load graph.ttl itself.
+- Its files are Oxigraph's and not byte-identical from one build to the next; it holds the triples of
+  graph.ttl, in its default graph.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.atomic import current_umask
+
+STORE_NAME = "graph.oxigraph"
+DIGEST_NAME = "graph.ttl.sha256"
+SOURCE_NAME = "graph.ttl"
+
+
+def write_graph_store(outdir: str | os.PathLike, turtle: bytes) -> Path:
+    """Write OUTDIR/graph.oxigraph, a store of TURTLE (the bytes of OUTDIR/graph.ttl), atomically; its path."""
+    outdir = Path(outdir)
+    target = outdir / STORE_NAME
+    work = Path(tempfile.mkdtemp(dir=outdir, prefix=f".{STORE_NAME}.", suffix=".tmp"))
+    try:
+        store = ox.Store(str(work))
+        store.bulk_load(turtle, format=ox.RdfFormat.TURTLE)
+        store.optimize()  # compacted: a third faster to query, for a few seconds per million triples
+        del store  # closes the database before it is moved
+        write_synced(work / DIGEST_NAME, f"{hashlib.sha256(turtle).hexdigest()}  {SOURCE_NAME}\n".encode())
+        os.chmod(work, 0o777 & ~current_umask())
+        replace_folder(work, target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return target
+
+
+def write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put the folder NEW at TARGET; an old TARGET is moved aside first, then deleted."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
+        os.replace(target, old)  # over the empty folder just made
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def file_digest(path: Path) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def matching_store(graph_file: str | os.PathLike) -> Path | None:
+    """The persisted store made from exactly this graph.ttl (same SHA-256), or None."""
+    graph_file = Path(graph_file)
+    if graph_file.name != SOURCE_NAME:
+        return None
+    store = graph_file.parent / STORE_NAME
+    try:
+        recorded = (store / DIGEST_NAME).read_text(encoding="ascii").split()[0]
+        return store if file_digest(graph_file) == recorded else None
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+
+
+def open_read_only(graph_file: str | os.PathLike) -> ox.Store | None:
+    """The persisted store of this graph.ttl opened read-only, or None when there is none that matches it."""
+    store = matching_store(graph_file)
+    if store is None:
+        return None
+    try:
+        return ox.Store.read_only(str(store))
+    except OSError:  # removed or replaced meanwhile, or not a store: the caller reads graph.ttl
+        return None
