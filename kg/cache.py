@@ -2,13 +2,14 @@
 
 An entry is keyed by the document (id, text and metadata) and stored under a fingerprint of everything
 else that decides what extraction reads from it: the spaCy model and its version, spaCy's version,
-kg.extract.EXTRACTOR_VERSION, the source of the extraction code and the ontology/ data files.
+the source of the extraction code (kg.extract.EXTRACTOR_VERSION with it) and the ontology/ data files.
 Change any of them and the old entries are simply never found again (and removed when the cache opens).
 """
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import pickle
 import shutil
@@ -27,12 +28,11 @@ FINGERPRINT_CHARS = 16
 
 
 def fingerprint(model: str) -> str:
-    """A short hash of the model, the extractor and the data: entries from any other combination do not apply."""
-    import spacy
-    from kg.extract import EXTRACTOR_VERSION
-
+    """A short hash of the model, the extractor and the data: entries from any other combination do not apply.
+    (kg.extract.EXTRACTOR_VERSION is part of the extraction code hashed here.) Versions are read from the
+    installed packages' metadata: the main process of a build never imports spaCy."""
     digest = hashlib.sha256()
-    for part in (model, model_version(model), spacy.__version__, EXTRACTOR_VERSION):
+    for part in (model, model_version(model), package_version("spacy") or "unknown"):
         digest.update(part.encode("utf-8") + b"\0")
     for path in [ONTOLOGY, *(ROOT / source for source in EXTRACTION_SOURCES)]:
         for file in files_under(path):
@@ -40,13 +40,24 @@ def fingerprint(model: str) -> str:
     return digest.hexdigest()[:FINGERPRINT_CHARS]
 
 
+def package_version(name: str) -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
 def model_version(model: str) -> str:
     """The installed version of a model package (without loading it), or the meta.json version of a model folder."""
-    from spacy import util
-
-    version = util.get_package_version(model)
-    if version is None and Path(model, "meta.json").is_file():
-        version = util.load_meta(Path(model, "meta.json")).get("version")
+    version = package_version(model)
+    meta = Path(model, "meta.json")
+    if version is None and meta.is_file():
+        try:
+            version = json.loads(meta.read_text(encoding="utf-8")).get("version")
+        except (OSError, ValueError):
+            version = None
     return version or "unknown"
 
 
@@ -81,6 +92,11 @@ class ExtractionCache:
             if other.is_dir() and other != self.folder and len(other.name) == FINGERPRINT_CHARS:
                 shutil.rmtree(other, ignore_errors=True)
         return self
+
+    @property
+    def checked_nodes(self) -> Path:
+        """Where the build keeps the node digests of the last graph that passed the SHACL check."""
+        return self.folder / "checked-nodes.txt"
 
     def path(self, document: Document) -> Path:
         key = document_key(document)

@@ -1,7 +1,8 @@
 """`kg build`: read articles → analyse (spaCy) → extract → resolve across the corpus → RDF → write.
 
-Parsing and extraction run together, one batch of documents at a time: in this process, in N worker
-processes (--workers N, each with its own model), or on a dask cluster (--dask-scheduler ADDRESS).
+Parsing and extraction run together, one batch of documents at a time, in N worker processes (--workers N,
+default 1) forked from a server that loads the model while the input is read, or on a dask cluster
+(--dask-scheduler ADDRESS).
 Each article's extraction is cached (OUTDIR/.cache, see kg.cache), so a rebuild parses only what changed.
 Whatever runs them, the extractions are merged in input order, so the graph is the same.
 
@@ -13,12 +14,13 @@ import argparse
 import gzip
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -107,10 +109,10 @@ class BatchResult:
 
 
 def extract_batch(documents: list[Document], model: str) -> BatchResult:
-    """Parse and extract a batch of documents: the unit of work of every runner (this process, workers, dask)."""
+    """Parse and extract a batch of documents: the unit of work of every runner (workers, dask)."""
     clock = time.perf_counter()
     nlp, extractor = extraction_tools(model)
-    load = time.perf_counter() - clock
+    load = time.perf_counter() - clock + PRELOADED.pop(model, 0.0)
     extractions = []
     parse = extract = 0.0
     clock = time.perf_counter()
@@ -123,50 +125,93 @@ def extract_batch(documents: list[Document], model: str) -> BatchResult:
 
 Runner = Callable[[Iterable[list[Document]]], Iterator[BatchResult]]
 
+# The model the workers' fork server loads as it starts (read by kg.preload, which the server imports).
+PRELOAD_VARIABLE = "KG_PRELOAD_MODEL"
+# Seconds the fork server took to load each model; the workers forked from it inherit this and report it once.
+PRELOADED: dict[str, float] = {}
 
-def in_this_process(model: str) -> Runner:
-    def run(batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
-        for batch in batches:
-            yield extract_batch(batch, model)
-    return run
+
+def preload(model: str | None) -> None:
+    """Load MODEL's tools in this process (the fork server) for the workers forked from it. A model that fails
+    to load is left for the workers to load, so that the error reaches the build from them."""
+    if not model:
+        return
+    clock = time.perf_counter()
+    try:
+        extraction_tools(model)
+    except Exception:  # noqa: BLE001 - reported by the first worker that needs the model
+        return
+    PRELOADED[model] = time.perf_counter() - clock
+
+
+def worker_context(model: str) -> tuple[multiprocessing.context.BaseContext, bool]:
+    """Where the workers come from, and whether a fork server was started for them now.
+
+    Where there is a fork server (Linux, macOS), it is started at once and loads the model while the main
+    process reads the input and looks up the cache; each worker is then forked from it with the model
+    already in memory (shared, as spaCy's n_process shares it). Elsewhere workers are spawned and each
+    loads the model on its first batch."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn"), False
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kg.preload"])
+    running = fork_server_pid() is not None
+    previous = os.environ.get(PRELOAD_VARIABLE)
+    os.environ[PRELOAD_VARIABLE] = model  # the server starts with this process's environment
+    try:
+        forkserver.ensure_running()
+    finally:
+        if previous is None:
+            del os.environ[PRELOAD_VARIABLE]
+        else:
+            os.environ[PRELOAD_VARIABLE] = previous
+    return context, not running
+
+
+def fork_server_pid() -> int | None:
+    from multiprocessing import forkserver
+
+    return forkserver._forkserver._forkserver_pid  # multiprocessing keeps its one server there
+
+
+def stop_fork_server() -> None:
+    """Stop a fork server no worker came from (the cache answered the whole build). Its model may still be
+    loading, and it holds this process's standard streams: a pipe reading them would wait for it to finish.
+    multiprocessing has no public way to stop its server; this is what its own tests do."""
+    from multiprocessing import forkserver
+
+    pid = fork_server_pid()
+    if pid is None:
+        return
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    forkserver._forkserver._stop()
 
 
 def in_worker_processes(model: str, workers: int) -> Runner:
     def run(batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
+        context, started = worker_context(model)  # the model loads from now on, beside the reading
         pool = None
         pending: deque = deque()
-        load_seconds = 0.0
         try:
             for batch in batches:
-                if pool is None:  # the first batch to parse: nothing is loaded for a build the cache answers
-                    pool, load_seconds = worker_pool(model, workers)
+                if pool is None:  # the first batch to parse
+                    pool = ProcessPoolExecutor(workers, mp_context=context)
                 pending.append(pool.submit(extract_batch, batch, model))
                 if len(pending) >= workers * TASKS_IN_FLIGHT_PER_WORKER:
-                    yield with_load(pending.popleft().result(), load_seconds)
-                    load_seconds = 0.0
+                    yield pending.popleft().result()
             while pending:
-                yield with_load(pending.popleft().result(), load_seconds)
-                load_seconds = 0.0
+                yield pending.popleft().result()
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+            elif started:
+                stop_fork_server()
     return run
-
-
-def worker_pool(model: str, workers: int) -> tuple[ProcessPoolExecutor, float]:
-    """WORKERS processes with the model loaded, and the seconds the loading took.
-
-    Where processes can be forked, the model is loaded once, here, and the workers start with it (as
-    spaCy's own n_process does); elsewhere each worker starts clean and loads it on its first batch."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")), 0.0
-    clock = time.perf_counter()
-    extraction_tools(model)
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")), time.perf_counter() - clock
-
-
-def with_load(result: BatchResult, seconds: float) -> BatchResult:
-    return replace(result, load_seconds=result.load_seconds + seconds) if seconds else result
 
 
 def on_dask_cluster(model: str, address: str) -> Runner:
@@ -179,7 +224,7 @@ def on_dask_cluster(model: str, address: str) -> Runner:
 def runner_for(model: str, workers: int, dask_scheduler: str | None) -> Runner:
     if dask_scheduler:
         return on_dask_cluster(model, dask_scheduler)
-    return in_worker_processes(model, workers) if workers > 1 else in_this_process(model)
+    return in_worker_processes(model, workers)
 
 
 # ---------------------------------------------------------------- timings and progress
@@ -295,9 +340,10 @@ def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, mod
             waiting.append(batch)
             yield [d for _, d in batch]
 
+    loading = 0.0  # the longest any worker (or the fork server they come from) took to load the model
     with bar, watch.stage("read, parse and extract"):
         for result in runner_for(model, workers, dask_scheduler)(batches()):
-            watch.add("load model (all workers)", result.load_seconds)
+            loading = max(loading, result.load_seconds)
             watch.add("parse (all workers)", result.parse_seconds)
             watch.add("extract (all workers)", result.extract_seconds)
             for (index, document), extraction in zip(waiting.popleft(), result.extractions):
@@ -306,6 +352,8 @@ def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, mod
                     with watch.stage("cache"):
                         store.put(document, extraction)
             bar.update(len(result.extractions))
+    if loading:
+        watch.add("load model (beside reading)", loading)
 
     built = [e for e in extractions if e is not None]
     with watch.stage("resolve"):
@@ -317,13 +365,17 @@ def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, mod
             graph = rdf.to_graph(corpus)
         if validate:
             with watch.stage("SHACL validation"):
-                validated = check_shapes(graph)
+                validated = check_shapes(graph, store.checked_nodes if store else None)
         with watch.stage("Turtle"):
-            write_atomic(outdir / "graph.ttl", rdf.turtle(graph))
+            turtle = rdf.turtle(graph)
+            write_atomic(outdir / "graph.ttl", turtle)
+        with watch.stage("store"):
+            from kg.graphstore import write_graph_store
+            graph_store = write_graph_store(outdir, turtle)
         with watch.stage("page"):
             from kg.page import render
             write_atomic(outdir / "graph.html", render(corpus).encode("utf-8"))
-        outputs += [outdir / "graph.ttl", outdir / "graph.html"]
+        outputs += [outdir / "graph.ttl", outdir / "graph.html", graph_store]
     return BuildResult(corpus, len(built), tuple(problems), tuple(outputs), time.monotonic() - started,
                        dict(watch.seconds), store.hits if store else 0, validated)
 
@@ -337,17 +389,25 @@ def open_cache(cache: bool | str | os.PathLike, outdir: Path, model: str):
     return ExtractionCache(folder, fingerprint(model)).open()
 
 
-def check_shapes(graph) -> bool:
-    """Raise InvalidGraph on a violation of the shapes; False when the graph is too big to be checked."""
+def check_shapes(graph, checked_nodes: Path | None = None) -> bool:
+    """Raise InvalidGraph on a violation of the shapes; False when the graph is too big to be checked.
+
+    CHECKED_NODES keeps the node digests of the last graph that conformed: then only what changed since,
+    with its neighbours, is checked (see kg.validate.validate_changes)."""
     try:
-        from kg.validate import validate_graph
+        from kg import validate
     except ModuleNotFoundError:
         return False
     if len(graph) > VALIDATE_MAX_TRIPLES:
         return False
-    violations = validate_graph(graph)
+    ntriples = rdf.sorted_ntriples(graph)
+    now = validate.node_digests(ntriples)
+    before = validate.read_digests(checked_nodes) if checked_nodes else {}
+    violations = validate.validate_changes(graph, ntriples, before, now)
     if violations:
         raise InvalidGraph(f"{len(violations)} SHACL violation(s), first: {violations[0].describe(graph)}")
+    if checked_nodes:
+        write_atomic(checked_nodes, validate.digests_text(now))
     return True
 
 

@@ -339,16 +339,20 @@ def turtle(graph: Graph) -> bytes:
     Written by Oxigraph (rdflib's serializer takes ~30 s for a million triples): the triples, as sorted
     N-Triples lines, come back as Turtle with the contract's prefixes. A graph of to_graph has its lines
     already; any other rdflib graph is written out as N-Triples first."""
-    store = graph.store
-    if isinstance(store, CorpusStore) and store.ntriples is not None and graph.identifier == store.graph:
-        ntriples = store.ntriples
-    else:
-        lines = ox.serialize(oxigraph_triples(graph), format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
-        lines.sort()
-        ntriples = b"".join(lines)
-    body = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+    body = ox.serialize(ox.parse(sorted_ntriples(graph), format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
                         prefixes=TURTLE_PREFIXES)
     return turtle_header() + b"\n" + spaced_subjects(body)
+
+
+def sorted_ntriples(graph: Graph) -> bytes:
+    """GRAPH as sorted N-Triples lines: those it was made from for a graph of to_graph, without reading it
+    through rdflib; any other graph is written out by Oxigraph first."""
+    store = graph.store
+    if isinstance(store, CorpusStore) and store.ntriples is not None and graph.identifier == store.graph:
+        return store.ntriples
+    lines = ox.serialize(oxigraph_triples(graph), format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
+    lines.sort()
+    return b"".join(lines)
 
 
 # The prefixes graph.ttl declares; id: is left out, its local names ("actor/…") would need escaping.

@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
@@ -65,11 +67,11 @@ def ontology_graph() -> Graph:
     return Graph().parse(ONTOLOGY / "kg.ttl", format="turtle")
 
 
-def validate_graph(graph: Graph, max_triples: int | None = None) -> list[Violation]:
+def validate_graph(graph: Graph, max_triples: int | None = None, *, focus: set[URIRef] | None = None) -> list[Violation]:
     """The contract violations of `graph`, sorted; empty when it conforms.
 
     A graph of more than `max_triples` triples is not checked (returns []): the caller decides
-    whether validation is worth its time on a large corpus.
+    whether validation is worth its time on a large corpus. FOCUS: check only these nodes.
     """
     if max_triples is not None and len(graph) > max_triples:
         return []
@@ -85,8 +87,104 @@ def validate_graph(graph: Graph, max_triples: int | None = None) -> list[Violati
             inference="none",
             advanced=False,
             allow_warnings=False,
+            focus_nodes=sorted(focus) if focus is not None else None,
         )
     return sorted(set(violations_in(report)), key=sort_key)
+
+
+# ---------------------------------------------------------------- checking what changed
+
+# A node's statements, hashed: the triples it is the subject or the object of.
+NodeDigests = dict[str, str]
+# Above this share of changed nodes, checking the whole graph costs no more than finding what to check.
+MOSTLY_CHANGED = 0.5
+
+
+RDF_TYPE = f"<{RDF.type}>"
+
+
+def statements(ntriples: bytes) -> Iterator[tuple[str, str, str, str]]:
+    """(subject, predicate, object, line) of each line of an N-Triples document, terms in N-Triples form."""
+    for line in ntriples.decode("utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            subject, predicate, rest = line.split(" ", 2)
+            yield subject, predicate, rest.removesuffix(".").rstrip(), line
+
+
+def is_node(term: str) -> bool:
+    return term.startswith("<") or term.startswith("_:")
+
+
+def incident_lines(ntriples: bytes) -> dict[str, list[str]]:
+    """Each node (IRI or blank node) with the lines it is the subject or the object of. Classes are not
+    nodes here: a node's type is a statement about that node alone."""
+    lines: dict[str, list[str]] = {}
+    for subject, predicate, obj, line in statements(ntriples):
+        lines.setdefault(subject, []).append(line)
+        if predicate != RDF_TYPE and is_node(obj):
+            lines.setdefault(obj, []).append(line)
+    return lines
+
+
+def node_digests(ntriples: bytes) -> NodeDigests:
+    """Each node of the graph NTRIPLES with a hash of the triples it is the subject or the object of."""
+    return {node: hashlib.blake2b("\n".join(sorted(found)).encode("utf-8"), digest_size=12).hexdigest()
+            for node, found in incident_lines(ntriples).items()}
+
+
+def validate_changes(graph: Graph, ntriples: bytes, before: NodeDigests, now: NodeDigests) -> list[Violation]:
+    """The violations of GRAPH (written as NTRIPLES, whose node digests are NOW), given that a graph whose
+    node digests were BEFORE conformed to the same shapes.
+
+    The shapes judge a node by its own statements and by those of its neighbours (the type of a participant,
+    whether two participants are linked by kg:communicatedWith), never from further away. So only the
+    nodes whose statements changed, and their neighbours, can have become invalid; they are checked on the
+    part of the graph within two steps of them, which holds everything their shapes read. With nothing to
+    compare with, or most of the graph changed, the whole graph is checked."""
+    changed = {node for node, digest in now.items() if before.get(node) != digest}
+    if not before or len(changed) > MOSTLY_CHANGED * len(now):
+        return validate_graph(graph)
+    if not changed:
+        return []
+    lines = incident_lines(ntriples)
+    focus = neighbours(lines, changed)
+    if any(node.startswith("_:") for node in focus):
+        return validate_graph(graph)  # pyshacl takes focus nodes by IRI only
+    part = {line for node in neighbours(lines, focus) for line in lines.get(node, ())}
+    part_graph = Graph().parse(data="\n".join(sorted(part)), format="nt")
+    return validate_graph(part_graph, focus={URIRef(node[1:-1]) for node in focus})
+
+
+def neighbours(lines: dict[str, list[str]], nodes: set[str]) -> set[str]:
+    """NODES and the nodes they share a triple with (other than by a type)."""
+    found = set(nodes)
+    for node in nodes:
+        for line in lines.get(node, ()):
+            subject, predicate, obj = line.split(" ", 2)
+            found.add(subject)
+            obj = obj.removesuffix(".").rstrip()
+            if predicate != RDF_TYPE and is_node(obj):
+                found.add(obj)
+    return found
+
+
+def read_digests(path: Path) -> NodeDigests:
+    """The node digests saved at PATH (empty when there are none or they cannot be read)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    digests: NodeDigests = {}
+    for line in text.splitlines():
+        digest, _, node = line.partition(" ")
+        if node:
+            digests[node] = digest
+    return digests
+
+
+def digests_text(digests: NodeDigests) -> bytes:
+    return "".join(f"{digest} {node}\n" for node, digest in sorted(digests.items())).encode("utf-8")
 
 
 @contextmanager

@@ -222,3 +222,48 @@ def test_the_committed_build_of_the_seeds_keeps_the_contract():
     result = run_kg("validate", "output")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "valid (" in result.stdout
+
+
+# ---------------------------------------------------------------- a rebuild checks what changed
+
+def background_calls(count: int) -> str:
+    """COUNT other valid calls, each between its own two people and from its own article."""
+    parts = []
+    for n in range(count):
+        parts.append(f"""\
+actor:p{n}a a kg:Person , kg:Actor ; rdfs:label "Personne {n} A" ; kg:communicatedWith actor:p{n}b .
+actor:p{n}b a kg:Person , kg:Actor ; rdfs:label "Personne {n} B" ; kg:communicatedWith actor:p{n}a .
+article:{n:03d}b a kg:Article ; schema:identifier "{n:03d}b" .
+event:call-{n} a kg:PhoneCall , kg:Communication , kg:Event ;
+    kg:participant actor:p{n}a , actor:p{n}b ; kg:evidence "Appel {n}."@fr ; prov:wasDerivedFrom article:{n:03d}b .
+""")
+    return "".join(parts)
+
+
+CHANGES = {
+    "a call loses a participant": ("kg:participant actor:emmanuel-macron , actor:vladimir-putin",
+                                   "kg:participant actor:emmanuel-macron"),
+    "a participant loses its type (its calls break)": ("actor:vladimir-putin a kg:Person , kg:Actor ;",
+                                                       "actor:vladimir-putin rdfs:comment \"\" ;"),
+    "two participants are no longer linked": (" ;\n    kg:communicatedWith actor:emmanuel-macron .", " ."),
+    "an initiator outside the call": ("kg:initiator actor:emmanuel-macron", "kg:initiator actor:p1a"),
+    "a topic loses its notation": ('    skos:notation "minsk-agreements" ;\n', ""),
+    "nothing": ("", ""),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_checking_only_what_changed_since_a_valid_graph_finds_what_a_full_check_finds(change):
+    from kg.validate import node_digests, validate_changes, validate_graph
+
+    before = Graph().parse(data=valid_graph() + background_calls(20), format="turtle")
+    old, new = CHANGES[change]
+    after = Graph().parse(data=replaced(valid_graph(), old, new) + background_calls(20), format="turtle")
+
+    written = after.serialize(format="nt", encoding="utf-8")
+    found = validate_changes(after, written, node_digests(before.serialize(format="nt", encoding="utf-8")),
+                             node_digests(written))
+
+    full = validate_graph(after)
+    assert [v.describe(after) for v in found] == [v.describe(after) for v in full]
+    assert bool(full) == (change != "nothing")
