@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +39,8 @@ DOCUMENTS_PER_TASK = 16
 TASKS_IN_FLIGHT_PER_WORKER = 3
 # pyshacl takes minutes on graphs past this size; bigger graphs are written unchecked, and the build says so.
 VALIDATE_MAX_TRIPLES = 200_000
+# How often a worker looks whether the build's main process is still there.
+MAIN_PROCESS_CHECK_SECONDS = 1.0
 # The progress bar appears only for builds that last longer than this (seconds), and only on a terminal.
 PROGRESS_DELAY = 2.0
 
@@ -192,6 +195,25 @@ def stop_fork_server() -> None:
     forkserver._forkserver._stop()
 
 
+def exit_with(main_pid: int) -> None:
+    """Worker initializer: end this worker once the build's main process is gone. Killed, it could not say
+    so, and the worker would wait for work forever, keeping its fork server alive."""
+    if os.name != "posix":  # elsewhere os.kill(pid, 0) would end the main process, not look at it
+        return
+
+    def watch() -> None:
+        while True:
+            time.sleep(MAIN_PROCESS_CHECK_SECONDS)
+            try:
+                os.kill(main_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass  # alive, under another user (cannot happen for our own parent, but harmless)
+
+    threading.Thread(target=watch, name="kg-main-process-watch", daemon=True).start()
+
+
 def in_worker_processes(model: str, workers: int) -> Runner:
     def run(batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
         context, started = worker_context(model)  # the model loads from now on, beside the reading
@@ -200,7 +222,7 @@ def in_worker_processes(model: str, workers: int) -> Runner:
         try:
             for batch in batches:
                 if pool is None:  # the first batch to parse
-                    pool = ProcessPoolExecutor(workers, mp_context=context)
+                    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),))
                 pending.append(pool.submit(extract_batch, batch, model))
                 if len(pending) >= workers * TASKS_IN_FLIGHT_PER_WORKER:
                     yield pending.popleft().result()

@@ -1,6 +1,7 @@
 """Whatever the articles say and whatever order they come in, the graph stays valid, stable and whole."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -105,3 +106,30 @@ def test_a_build_killed_midway_leaves_the_previous_output_whole(tmp_path):
                 break
         assert {p.name for p in out.iterdir() if not p.name.startswith(".")} >= {"graph.ttl", "graph.html"}
     Graph().parse(out / "graph.ttl", format="turtle")
+    assert_no_build_process_outlives_its_build()
+
+
+def assert_no_build_process_outlives_its_build(patience: float = 60.0) -> None:
+    """The model servers and workers of the killed builds end by themselves (a server still loading the
+    model ends once it has loaded it); only those of this test process's own builds may remain."""
+    deadline = time.monotonic() + patience
+    while True:
+        orphans = [pid for pid, parent, command in processes() if "kg.preload" in command and parent != os.getpid()
+                   and parent not in {p for p, q, _ in processes() if q == os.getpid()}]
+        if not orphans or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert not orphans, f"processes left behind by killed builds: {orphans}"
+
+
+def processes() -> list[tuple[int, int, str]]:
+    """(pid, parent pid, command line) of the processes of this machine (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            found.append((int(entry.name), parent, command))
+        except (ValueError, OSError, IndexError):
+            continue
+    return found
