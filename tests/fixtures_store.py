@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -16,7 +17,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -68,6 +71,33 @@ def wait_until_answers(url: str, seconds: float = 30) -> None:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{url} did not answer within {seconds} s") from None
             time.sleep(0.1)
+
+
+@dataclass(frozen=True)
+class Served:
+    """What `kg serve` printed and how it ended, once interrupted."""
+    port: int
+    endpoint: str
+    out: str
+    err: str
+    returncode: int
+
+
+def serve_until_interrupted(graph: Path | str, ask: Callable[[str], None]) -> Served:
+    """Run `kg serve GRAPH` on a free port, call ASK(endpoint) once it answers, then interrupt it (Ctrl-C)."""
+    port = free_port()
+    server = subprocess.Popen([*KG, "serve", str(graph), "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    endpoint = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_until_answers(endpoint, seconds=60)
+        ask(endpoint)
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=30)
+    finally:
+        if server.poll() is None:
+            stop(server)
+    return Served(port, endpoint, out, err, server.returncode)
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import signal
-import subprocess
 
 import pyoxigraph as ox
 import pytest
 
-from fixtures_store import BUILT, KG, QUERIES, ROOT, free_port, kg, sparql_select, stop, wait_until_answers
+from fixtures_store import BUILT, QUERIES, kg, serve_until_interrupted, sparql_select
 from kg.graphstore import write_graph_store
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -52,6 +50,10 @@ def count(graph) -> int:
 
 def ntriples_of(path) -> set[bytes]:
     return set(ox.serialize(ox.parse(path=path), format=ox.RdfFormat.N_TRIPLES).splitlines())
+
+
+def check_count(endpoint: str, expected: int) -> None:
+    assert int(sparql_select(endpoint, COUNT_ALL)[0]["n"]) == expected
 
 
 def listing(folder) -> dict[str, tuple[int, int]]:
@@ -144,18 +146,9 @@ def test_export_of_a_folder_with_a_store_holds_the_triples_of_graph_ttl(stored, 
 @pytest.mark.server
 def test_serve_serves_a_copy_of_the_store_and_leaves_it_as_it_was(stored):
     before = listing(stored / "graph.oxigraph")
-    port = free_port()
-    server = subprocess.Popen([*KG, "serve", str(stored), "--port", str(port)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    endpoint = f"http://127.0.0.1:{port}/query"
-    try:
-        wait_until_answers(endpoint, seconds=60)
-        assert int(sparql_select(endpoint, COUNT_ALL)[0]["n"]) == len(ntriples_of(stored / "graph.ttl"))
-        server.send_signal(signal.SIGINT)
-        out, err = server.communicate(timeout=30)
-    finally:
-        if server.poll() is None:
-            stop(server)
-    assert server.returncode == 0, err
-    assert f"oxigraph backup --location {stored / 'graph.oxigraph'}" in out and "oxigraph serve --location" in out
+    triples = len(ntriples_of(stored / "graph.ttl"))
+    served = serve_until_interrupted(stored, lambda endpoint: check_count(endpoint, triples))
+    assert served.returncode == 0, served.err
+    assert f"oxigraph backup --location {stored / 'graph.oxigraph'}" in served.out
+    assert "oxigraph serve --location" in served.out
     assert listing(stored / "graph.oxigraph") == before

@@ -8,17 +8,16 @@ import io
 import json
 import os
 import re
-import signal
+import shutil
 import socket
-import subprocess
 import threading
 
 import pytest
 import rdflib
 
 from fixtures_store import (  # noqa: F401  (oxigraph_server, seeds_build, virtuoso_server are fixtures)
-    GRAPH_IRI, KG, ROOT, free_port, kg, kg_json, oxigraph_server, seeds_build, sparql_select, stop,
-    virtuoso_server, wait_until_answers)
+    GRAPH_IRI, free_port, kg, kg_json, oxigraph_server, seeds_build, serve_until_interrupted, sparql_select,
+    virtuoso_server)
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 COUNT_IN_GRAPH = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}"
@@ -271,26 +270,20 @@ def test_loading_twice_into_virtuoso_leaves_the_same_triples(seeds_build, virtuo
 # --- kg serve ---------------------------------------------------------------------------------
 
 @pytest.mark.server
-def test_serve_answers_sparql_over_http_until_interrupted(seeds_build, local_count):
-    port = free_port()
-    server = subprocess.Popen([*KG, "serve", str(seeds_build), "--port", str(port)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    endpoint = f"http://127.0.0.1:{port}/query"
-    try:
-        wait_until_answers(endpoint, seconds=60)
-        assert int(sparql_select(endpoint, COUNT_ALL)[0]["n"]) == local_count
-        server.send_signal(signal.SIGINT)
-        out, err = server.communicate(timeout=30)
-    finally:
-        if server.poll() is None:
-            stop(server)
-    assert server.returncode == 0, err
-    # graph.ttl is loaded into a fresh store, or the build's persisted store of it copied (test_graphstore.py)
-    assert ("oxigraph load --location" in out or "oxigraph backup --location" in out) and "oxigraph serve --location" in out
-    assert f"--bind 127.0.0.1:{port}" in out
-    assert endpoint in out
+def test_serve_answers_sparql_over_http_until_interrupted(seeds_build, local_count, tmp_path):
+    shutil.copy(seeds_build / "graph.ttl", tmp_path / "graph.ttl")  # no store beside it: graph.ttl is loaded
+    served = serve_until_interrupted(
+        tmp_path, lambda endpoint: assert_count(sparql_select(endpoint, COUNT_ALL), local_count))
+    assert served.returncode == 0, served.err
+    assert "oxigraph load --location" in served.out and "oxigraph serve --location" in served.out
+    assert f"--bind 127.0.0.1:{served.port}" in served.out
+    assert served.endpoint in served.out
     with pytest.raises(ConnectionRefusedError):
-        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+        socket.create_connection(("127.0.0.1", served.port), timeout=2).close()
+
+
+def assert_count(rows: list[dict[str, str]], expected: int) -> None:
+    assert int(rows[0]["n"]) == expected
 
 
 @pytest.mark.server
