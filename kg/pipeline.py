@@ -422,14 +422,13 @@ def check_shapes(graph, checked_nodes: Path | None = None) -> bool:
         return False
     if len(graph) > VALIDATE_MAX_TRIPLES:
         return False
-    ntriples = rdf.sorted_ntriples(graph)
-    now = validate.node_digests(ntriples)
+    nodes = validate.NodeStatements.of(rdf.sorted_ntriples(graph))
     before = validate.read_digests(checked_nodes) if checked_nodes else {}
-    violations = validate.validate_changes(graph, ntriples, before, now)
+    violations = validate.validate_changes(graph, nodes, before)
     if violations:
         raise InvalidGraph(f"{len(violations)} SHACL violation(s), first: {violations[0].describe(graph)}")
     if checked_nodes:
-        write_atomic(checked_nodes, validate.digests_text(now))
+        write_atomic(checked_nodes, validate.digests_text(nodes.digests))
     return True
 
 

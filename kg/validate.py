@@ -10,9 +10,8 @@ import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
@@ -103,70 +102,70 @@ MOSTLY_CHANGED = 0.5
 RDF_TYPE = f"<{RDF.type}>"
 
 
-def statements(ntriples: bytes) -> Iterator[tuple[str, str, str, str]]:
-    """(subject, predicate, object, line) of each line of an N-Triples document, terms in N-Triples form."""
-    for line in ntriples.decode("utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            subject, predicate, rest = line.split(" ", 2)
-            yield subject, predicate, rest.removesuffix(".").rstrip(), line
+@dataclass(frozen=True)
+class Statement:
+    """One triple of an N-Triples document: its terms in N-Triples form, and its line."""
+    subject: str
+    predicate: str
+    object: str
+    line: str
+
+    def nodes(self) -> tuple[str, ...]:
+        """The nodes the triple is about. A class is not a node here: a type is a statement of its node alone."""
+        if self.predicate != RDF_TYPE and (self.object.startswith("<") or self.object.startswith("_:")):
+            return (self.subject, self.object)
+        return (self.subject,)
 
 
-def is_node(term: str) -> bool:
-    return term.startswith("<") or term.startswith("_:")
+@dataclass(frozen=True)
+class NodeStatements:
+    """Each node (IRI or blank node) of a graph with the triples it is the subject or the object of."""
+    of_node: dict[str, list[Statement]]
+
+    @classmethod
+    def of(cls, ntriples: bytes) -> "NodeStatements":
+        of_node: dict[str, list[Statement]] = {}
+        for line in ntriples.decode("utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                subject, predicate, rest = line.split(" ", 2)
+                statement = Statement(subject, predicate, rest.removesuffix(".").rstrip(), line)
+                for node in statement.nodes():
+                    of_node.setdefault(node, []).append(statement)
+        return cls(of_node)
+
+    @cached_property
+    def digests(self) -> NodeDigests:
+        """Each node with a hash of its statements."""
+        return {node: hashlib.blake2b("\n".join(sorted(s.line for s in found)).encode("utf-8"), digest_size=12).hexdigest()
+                for node, found in self.of_node.items()}
+
+    def neighbours(self, nodes: set[str]) -> set[str]:
+        """NODES and the nodes they share a triple with."""
+        return {n for node in nodes for s in self.of_node.get(node, ()) for n in s.nodes()} | nodes
 
 
-def incident_lines(ntriples: bytes) -> dict[str, list[str]]:
-    """Each node (IRI or blank node) with the lines it is the subject or the object of. Classes are not
-    nodes here: a node's type is a statement about that node alone."""
-    lines: dict[str, list[str]] = {}
-    for subject, predicate, obj, line in statements(ntriples):
-        lines.setdefault(subject, []).append(line)
-        if predicate != RDF_TYPE and is_node(obj):
-            lines.setdefault(obj, []).append(line)
-    return lines
-
-
-def node_digests(ntriples: bytes) -> NodeDigests:
-    """Each node of the graph NTRIPLES with a hash of the triples it is the subject or the object of."""
-    return {node: hashlib.blake2b("\n".join(sorted(found)).encode("utf-8"), digest_size=12).hexdigest()
-            for node, found in incident_lines(ntriples).items()}
-
-
-def validate_changes(graph: Graph, ntriples: bytes, before: NodeDigests, now: NodeDigests) -> list[Violation]:
-    """The violations of GRAPH (written as NTRIPLES, whose node digests are NOW), given that a graph whose
-    node digests were BEFORE conformed to the same shapes.
+def validate_changes(graph: Graph, nodes: NodeStatements, before: NodeDigests) -> list[Violation]:
+    """The violations of GRAPH (whose nodes and statements are NODES), given that a graph whose node digests
+    were BEFORE conformed to the same shapes.
 
     The shapes judge a node by its own statements and by those of its neighbours (the type of a participant,
     whether two participants are linked by kg:communicatedWith), never from further away. So only the
     nodes whose statements changed, and their neighbours, can have become invalid; they are checked on the
     part of the graph within two steps of them, which holds everything their shapes read. With nothing to
     compare with, or most of the graph changed, the whole graph is checked."""
+    now = nodes.digests
     changed = {node for node, digest in now.items() if before.get(node) != digest}
     if not before or len(changed) > MOSTLY_CHANGED * len(now):
         return validate_graph(graph)
     if not changed:
         return []
-    lines = incident_lines(ntriples)
-    focus = neighbours(lines, changed)
+    focus = nodes.neighbours(changed)
     if any(node.startswith("_:") for node in focus):
         return validate_graph(graph)  # pyshacl takes focus nodes by IRI only
-    part = {line for node in neighbours(lines, focus) for line in lines.get(node, ())}
+    part = {s.line for node in nodes.neighbours(focus) for s in nodes.of_node.get(node, ())}
     part_graph = Graph().parse(data="\n".join(sorted(part)), format="nt")
     return validate_graph(part_graph, focus={URIRef(node[1:-1]) for node in focus})
-
-
-def neighbours(lines: dict[str, list[str]], nodes: set[str]) -> set[str]:
-    """NODES and the nodes they share a triple with (other than by a type)."""
-    found = set(nodes)
-    for node in nodes:
-        for line in lines.get(node, ()):
-            subject, predicate, obj = line.split(" ", 2)
-            found.add(subject)
-            obj = obj.removesuffix(".").rstrip()
-            if predicate != RDF_TYPE and is_node(obj):
-                found.add(obj)
-    return found
 
 
 def read_digests(path: Path) -> NodeDigests:

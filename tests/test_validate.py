@@ -254,15 +254,14 @@ CHANGES = {
 
 @pytest.mark.parametrize("change", CHANGES)
 def test_checking_only_what_changed_since_a_valid_graph_finds_what_a_full_check_finds(change):
-    from kg.validate import node_digests, validate_changes, validate_graph
+    from kg.validate import NodeStatements, validate_changes, validate_graph
 
     before = Graph().parse(data=valid_graph() + background_calls(20), format="turtle")
     old, new = CHANGES[change]
     after = Graph().parse(data=replaced(valid_graph(), old, new) + background_calls(20), format="turtle")
 
-    written = after.serialize(format="nt", encoding="utf-8")
-    found = validate_changes(after, written, node_digests(before.serialize(format="nt", encoding="utf-8")),
-                             node_digests(written))
+    was = NodeStatements.of(before.serialize(format="nt", encoding="utf-8")).digests
+    found = validate_changes(after, NodeStatements.of(after.serialize(format="nt", encoding="utf-8")), was)
 
     full = validate_graph(after)
     assert [v.describe(after) for v in found] == [v.describe(after) for v in full]
