@@ -228,11 +228,16 @@ def in_worker_processes(model: str, workers: int) -> Runner:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
-        finally:
+        except BaseException:  # interrupted (Ctrl-C) or failed: stop at once, without waiting for the workers
             if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
-            elif started:
-                stop_fork_server()
+                pool.shutdown(wait=False, cancel_futures=True)
+            if started:
+                stop_fork_server()  # a server still loading the model would fork the workers asked for meanwhile
+            raise
+        if pool is not None:
+            pool.shutdown(wait=True)
+        elif started:
+            stop_fork_server()
     return run
 
 

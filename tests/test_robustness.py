@@ -109,6 +109,23 @@ def test_a_build_killed_midway_leaves_the_previous_output_whole(tmp_path):
     assert_no_build_process_outlives_its_build()
 
 
+@pytest.mark.parametrize("delay", [2.0, 14.0])  # while the model loads, while parsing
+def test_an_interrupted_build_says_so_in_one_line_and_leaves_nothing_running(tmp_path, delay):
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(SEEDS), str(ROOT / "tests" / "corpus"),
+                                "-o", str(out), "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, cwd=ROOT, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)  # Ctrl-C
+    _, err = process.communicate(timeout=120)
+    if process.returncode == 0:
+        pytest.skip("the build finished before it could be interrupted")
+    assert process.returncode == 130, err
+    assert err.strip().splitlines() == ["kg build: interrupted"]
+    assert not (out / "graph.ttl").exists()
+    assert_no_build_process_outlives_its_build()
+
+
 def assert_no_build_process_outlives_its_build(patience: float = 60.0) -> None:
     """The model servers and workers of the killed builds end by themselves (a server still loading the
     model ends once it has loaded it); only those of this test process's own builds may remain."""
