@@ -125,7 +125,7 @@ IDENTIFIER, PUBLISHED, URL, PUBLISHER, HEADLINE = (iri(SCHEMA[name]) for name in
 IN_SCHEME, NOTATION, BROADER, TOP_CONCEPT_OF, CONCEPT = (iri(SKOS[name]) for name in (
     "inScheme", "notation", "broader", "topConceptOf", "Concept"))
 K = {name: iri(KG[name]) for name in (
-    "Article", "Actor", "Person", "Organization", "Country", "Event", "Communication", "PhoneCall", "VideoConference",
+    "Article", "Actor", "Person", "Organization", "Country", "Group", "Event", "Communication", "PhoneCall", "VideoConference",
     "Meeting", "Topic", "role", "participant", "initiator", "date", "duration", "place", "evidence", "concerns",
     "communicatedWith")}
 

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.groups import GroupFinder
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import ActorRef
 from kg.nlp import make_pattern_doc
@@ -38,6 +39,7 @@ class Mention:
     via: str  # name | surname | metonym | title | part | ner
     text: str
     role: str | None = None  # office key or role words, when a title named it
+    label: str | None = None  # a group's name ("élus locaux"), when the text wrote more ("plusieurs élus locaux")
 
 
 @dataclass
@@ -72,6 +74,7 @@ class ActorFinder:
         self.title_starts: set[str] = set()  # the first words of titles
         self.title_length = 0  # tokens in the longest title pattern
         self._add_titles()
+        self.groups = GroupFinder(nlp)
 
     # -- building the matchers from data
     def _add_names(self) -> None:
@@ -141,8 +144,11 @@ class ActorFinder:
         titles = self.title_matches(doc)  # matched once, used twice
         title_mentions = self._title_mentions(doc, published, name_mentions, titles)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
+        group_mentions = [Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label)
+                          for g in self.groups.find(doc, taken)]
+        taken |= {i for m in group_mentions for i in range(m.start, m.end)}
         ner_mentions = self.with_roles(doc, self._ner_mentions(doc, taken, article), titles)
-        mentions = sorted(name_mentions + title_mentions + ner_mentions, key=lambda m: (m.start, m.end))
+        mentions = sorted(name_mentions + title_mentions + group_mentions + ner_mentions, key=lambda m: (m.start, m.end))
         for m in mentions:
             for key in m.keys:
                 article.add(self.ref(key, m))
@@ -178,6 +184,8 @@ class ActorFinder:
         if entry is not None:
             named = mention is not None and mention.via in (NAME, SURNAME)
             return ActorRef(key, entry.label, entry.kind, entry.wikidata, (mention.text,) if named else ())
+        if key.startswith("group:"):
+            return ActorRef(key, mention.label or mention.text, "Group", None, (mention.text,))
         label = mention.text if key.startswith("name:") else key
         kind = "Organization" if key.startswith("name:org:") else "Person"
         return ActorRef(key, label, kind, None, (mention.text,), mention.role)
@@ -436,5 +444,5 @@ def token_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
 
 def is_person(gaz: Gazetteer, key: str) -> bool:
     entry = gaz.entries.get(key)
-    return entry.kind == "Person" if entry else not key.startswith("name:org:")
+    return entry.kind == "Person" if entry else not key.startswith(("name:org:", "group:"))
 

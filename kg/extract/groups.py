@@ -1,0 +1,111 @@
+"""Collectives as actors (kg:Group): "les syndicats", "des représentants des gilets jaunes", "les associations
+d'élus", "plusieurs élus locaux", "les ONG environnementales".
+
+A group is a noun phrase headed by a collective noun of ontology/gazetteer/groups.json, or naming one of its
+named groups; "des porte-parole des gilets jaunes" and "six membres du mouvement des Gilets jaunes" stand for
+the group they speak for. Its label is the phrase the text writes, without determiners and numbers, so that
+the same collective gets the same node across articles ("élus locaux")."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp import make_pattern_doc
+from kg.paths import ONTOLOGY
+from kg.text import fold, slug
+
+# What a group's phrase may carry after its head: adjectives, "de"-complements, names.
+PHRASE_DEPS = {"amod", "nmod", "flat", "flat:name", "compound", "fixed", "nummod"}
+OF = {"de", "d'", "du", "des"}
+LEADING = {"le", "la", "les", "l'", "des", "de", "du", "d'", "ces", "ses", "leurs", "leur", "son", "sa", "nos", "vos",
+           "plusieurs", "quelques", "certains", "certaines", "tous", "toutes", "divers", "diverses", "nombreux",
+           "nombreuses", "une", "un", "autres", "dizaine", "centaine", "dizaines", "centaines", "millier", "milliers"}
+QUOTES = {"«", "»", '"', "“", "”"}
+MAX_PHRASE_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    start: int
+    end: int
+    key: str  # "group:<slug of the label>"
+    label: str  # the group's phrase without determiners ("élus locaux")
+    text: str  # what the text wrote, representatives included ("six membres du mouvement des Gilets jaunes")
+
+
+class GroupFinder:
+    def __init__(self, nlp: Language, path=ONTOLOGY / "gazetteer" / "groups.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self.named = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.named_labels: dict[str, str] = {}
+        for group in data["named"]:
+            self.named_labels[group["id"]] = group["label"]
+            self.named.add(group["id"], [make_pattern_doc(nlp, n) for n in group["names"]])
+        self.heads = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.heads.add("head", [make_pattern_doc(nlp, h) for h in data["heads"] + data["heads_singular"]])
+        self.representatives = {fold(w) for w in data["representatives"]}
+
+    def find(self, doc: Doc, taken: set[int]) -> list[GroupMention]:
+        found: list[GroupMention] = []
+        used: set[int] = set(taken)
+        for match_id, start, end in sorted(self.named(doc), key=lambda m: (m[1], -m[2])):
+            if used & set(range(start, end)):
+                continue
+            key = doc.vocab.strings[match_id]
+            first = self.representative_start(doc, doc[start], start)
+            found.append(GroupMention(first, end, f"group:{key}", self.named_labels[key], doc[first:end].text))
+            used.update(range(first, end))
+        for _, start, end in sorted(self.heads(doc), key=lambda m: (m[1], -m[2])):
+            if used & set(range(start, end)) or not self.is_noun_phrase(doc[start:end]):
+                continue
+            head = doc[start:end].root
+            last = self.phrase_end(head, end, used)
+            label = doc[start:last].text.strip(" ,")
+            if not label:
+                continue
+            first = self.representative_start(doc, head, start)
+            found.append(GroupMention(first, last, f"group:{slug(label)}", label, doc[first:last].text))
+            used.update(range(first, last))
+        return sorted(found, key=lambda g: g.start)
+
+    @staticmethod
+    def is_noun_phrase(span: Span) -> bool:
+        """"les élus", not "élus" as a participle ("ont été élus") nor a head of something else's name."""
+        root = span.root
+        return root.pos_ in ("NOUN", "PROPN", "ADJ", "X") and not (root.pos_ == "ADJ" and root.dep_ == "amod")
+
+    @staticmethod
+    def phrase_end(head: Token, end: int, used: set[int]) -> int:
+        """Where the group's phrase ends: after the adjectives and "de"-complements of its head."""
+        last = end
+        for child in head.children:
+            if child.i < end or child.dep_ not in PHRASE_DEPS:
+                continue
+            if child.dep_ == "nmod" and not any(fold(c.text) in OF for c in child.children if c.dep_ == "case"):
+                continue  # "les élus à Paris": where, not who
+            right = max(t.i for t in child.subtree if t.dep_ not in ("acl", "acl:relcl", "punct")) + 1
+            if right - head.i <= MAX_PHRASE_TOKENS and child.left_edge.i == last and not used & set(range(last, right)):
+                last = right
+        return last
+
+    def representative_start(self, doc: Doc, head: Token, start: int) -> int:
+        """Where "des représentants des", "six membres du mouvement des" begins before a group's phrase."""
+        first = start
+        i = start - 1
+        while i >= 0 and i >= start - 7:
+            word = doc[i].norm_
+            if word in OF or word in LEADING or word in QUOTES or doc[i].like_num:
+                i -= 1
+                continue
+            if word in self.representatives:
+                first = i
+                i -= 1
+                continue
+            break
+        while first > 0 and (doc[first - 1].norm_ in LEADING or doc[first - 1].like_num):
+            first -= 1
+        return first

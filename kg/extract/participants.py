@@ -1,0 +1,235 @@
+"""Who took part in the exchange a cue names, searched in its clause first, then around it.
+
+A verb's participants are its subject (the agent "par X" of a passive), its objects and its partners
+("avec", "entre", "à", "auprès de", "chez"); a participle's noun ("les élus reçus par X") is received. A noun's
+participants are its complements ("la rencontre de X avec Y", "entre X et Y", "son entretien avec Y"), and,
+when a verb frames it ("a eu un entretien avec", "lors de la réunion", "participait à une rencontre avec"),
+that verb's subject. A pronoun stands for whom the discourse says; "qui" for its antecedent. Places ("à
+Matignon", "en Belgique") are where, not who."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actors import METONYM, Mention, is_person
+from kg.extract.coref import Discourse
+from kg.extract.cues import lemma
+from kg.extract.lexicon import Lexicon
+from kg.gazetteer import Gazetteer
+from kg.text import fold
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+OBJECT_DEPS = {"obj", "iobj", "obl:arg"}
+OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
+FOLLOW_DEPS = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
+OF = {"de", "du", "des", "d'"}
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
+PLURAL_PRONOUNS = {"ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "les", "leur", "eux"}
+
+
+def case(token: Token) -> str:
+    """The preposition introducing TOKEN ("avec", "de"; "au sein de" read as "de")."""
+    words = [fold(c.text) for c in token.children if c.dep_ in ("case", "fixed", "mark") and c.i < token.i]
+    if "sein" in words:
+        return "de"
+    return words[0] if words else ""
+
+
+class ParticipantReader:
+    """Reads the participants of the cues of one sentence."""
+
+    def __init__(self, lex: Lexicon, gaz: Gazetteer, sent: Span, mentions: dict[int, list[Mention]],
+                 discourse: Discourse):
+        self.lex, self.gaz, self.sent, self.mentions, self.discourse = lex, gaz, sent, mentions, discourse
+        self.here = sorted({id(m): m for i in range(sent.start, sent.end) for m in mentions.get(i, [])}.values(),
+                           key=lambda m: m.start)
+
+    # -- the actors of a noun phrase
+    def actors(self, token: Token, depth: int = 0) -> list[str]:
+        """The actors the phrase headed by TOKEN designates, through coordination and apposition."""
+        if depth > 6:
+            return []
+        keys: list[str] = []
+        covering = self.mentions.get(token.i, [])
+        word = fold(token.text)
+        follow = set(FOLLOW_DEPS)
+        if covering:
+            best = max(covering, key=lambda m: m.end - m.start)
+            if not (best.via == METONYM and self.is_place(token)):
+                keys += best.keys
+        elif token.pos_ == "PRON":
+            keys += self.pronoun(token, word)
+        elif self.is_pair(token):
+            keys += self.discourse.pair()
+        elif token.norm_ in self.lex.leader_groups or token.norm_ in self.lex.party_groups or lemma(token) in self.lex.party_groups:
+            return self.group_of(token, depth)
+        elif token.pos_ in ("PROPN", "X") or token.ent_type_ in ("ORG", "PER") or token.norm_ in self.lex.transparent_nouns:
+            follow |= {"nmod", "dep"}
+        else:
+            return keys  # a common noun's complements are not its actors ("la crise autour de l'Ukraine")
+        for child in token.children:
+            if child.dep_ in follow and not self.is_place(child):
+                if child.dep_ == "nmod" and case(child) not in ("", *OF):
+                    continue
+                keys += self.actors(child, depth + 1)
+        return list(dict.fromkeys(keys))
+
+    def pronoun(self, token: Token, word: str) -> list[str]:
+        if word == "qui" and token.head.dep_ == "acl:relcl":
+            return self.actors(token.head.head)  # "Charles Michel, qui a rencontré…"
+        if word in SUBJECT_PRONOUNS and token.dep_ in SUBJECT_DEPS and lemma(token.head) not in self.lex.impersonal_verbs:
+            return self.discourse.person(token, self.here)
+        if word in ("lui",) and token.dep_ in ("iobj", "obl:arg", "obj"):
+            return self.discourse.person(token, self.here)
+        if word in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS | {"obj", "iobj"}:
+            return self.discourse.pair()
+        return []
+
+    def is_pair(self, token: Token) -> bool:
+        """"les interlocuteurs", "les deux dirigeants", "des deux hommes" (not "deux hommes d'affaires")."""
+        definite = any(c.norm_ in ("les", "ces", "des", "aux", "leurs") for c in token.children if c.dep_ in ("det", "case"))
+        two = any(c.norm_ == "deux" for c in token.children)
+        named = token.norm_ in self.lex.pair_words or two and f"deux {token.norm_}" in self.lex.pair_words
+        return definite and (named or two and token.norm_ in self.lex.leader_groups)
+
+    def group_of(self, token: Token, depth: int) -> list[str]:
+        """"les présidents russe et français", "des représentants de la CGT", "les dirigeants de la France"."""
+        found: list[str] = []
+        for child in token.children:
+            if child.dep_ in ("nmod", "conj") and case(child) in OF:
+                found += [k for k in self.actors(child, depth + 1) if not is_person(self.gaz, k)]
+            elif child.dep_ in ("amod", "conj"):
+                found += self.demonym_countries(child)
+                found += [c for conj in child.children if conj.dep_ == "conj" for c in self.demonym_countries(conj)]
+        found = list(dict.fromkeys(found))
+        if token.norm_ in self.lex.leader_groups:
+            leaders = [self.gaz.leader(c, self.discourse_day) for c in found if not c.startswith(("group:", "name:"))]
+            return [p for p in leaders if p] if leaders and all(leaders) else [k for k in found if k.startswith(("group:", "name:org:"))]
+        return found
+
+    discourse_day = None  # set by the event reader: the publication day, for "les dirigeants de la France"
+
+    def demonym_countries(self, token: Token) -> list[str]:
+        word = token.norm_
+        if word in self.gaz.by_demonym:
+            return [self.gaz.by_demonym[word]]
+        parts = word.split("-")
+        if len(parts) > 1 and all(p in self.gaz.by_prefix for p in parts[:-1]) and parts[-1] in self.gaz.by_demonym:
+            return [self.gaz.by_prefix[p] for p in parts[:-1]] + [self.gaz.by_demonym[parts[-1]]]
+        return []
+
+    def is_place(self, token: Token) -> bool:
+        """"à Genève", "en Belgique", "au Kremlin", "à Matignon": where, not who."""
+        if token.dep_ not in OBLIQUE_DEPS or case(token) not in self.lex.place_cases:
+            return False
+        if token.ent_type_ == "LOC":
+            return True
+        for m in self.mentions.get(token.i, []):
+            entry = self.gaz.entries.get(m.keys[0])
+            if m.via == METONYM or entry is not None and entry.kind == "Country":
+                return True
+        return False
+
+    # -- the participants of a cue
+    def of(self, cue: Token) -> tuple[list[str], list[str]]:
+        """(agents, partners) of a cue: who did it, and with whom."""
+        agents, partners = self.of_verb(cue) if cue.pos_ in ("VERB", "AUX") else self.of_noun(cue)
+        agents = list(dict.fromkeys(agents))
+        return agents, [k for k in dict.fromkeys(partners) if k not in agents]
+
+    def of_verb(self, verb: Token) -> tuple[list[str], list[str]]:
+        agents: list[str] = []
+        partners: list[str] = []
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            partners += self.actors(verb.head)  # "les élus locaux reçus par Édouard Philippe"
+            passive = True
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                (partners if passive or child.dep_ == "nsubj:pass" else agents).extend(self.actors(child))
+            elif child.dep_ == "obl:agent" or child.dep_ in OBLIQUE_DEPS and case(child) == "par" and passive:
+                agents += self.actors(child)
+            elif child.dep_ in OBJECT_DEPS and not self.is_place(child):
+                partners += self.actors(child)
+            elif child.dep_ in OBLIQUE_DEPS and case(child) in self.lex.partner_cases and not self.is_place(child):
+                partners += self.actors(child)
+        if not agents and not passive:
+            agents = self.implicit_subject(verb)
+        if not partners:  # "par téléphone avec X", hung lower down by the parser
+            partners = [k for t in verb.subtree if t.i > verb.i and case(t) == "avec" and t.dep_ in OBLIQUE_DEPS
+                        and t.head.dep_ not in ("acl:relcl", "ccomp") for k in self.actors(t)]
+        return agents, partners
+
+    def implicit_subject(self, verb: Token) -> list[str]:
+        """The subject a verb shares with the one above it: "X a indiqué s'être entretenu avec Y", "après avoir
+        reçu Y, X…", "X s'est rendu à Paris et a rencontré Y"."""
+        token = verb
+        for _ in range(4):
+            if token.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl") or token.head.i == token.i:
+                return []
+            token = token.head
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "expl:subj")]
+            if subjects:
+                return [k for s in subjects for k in self.actors(s)]
+            if token.dep_ == "acl:relcl":
+                return self.actors(token.head)
+        return []
+
+    def of_noun(self, noun: Token) -> tuple[list[str], list[str]]:
+        agents: list[str] = []
+        partners: list[str] = []
+        for m in self.mentions.get(noun.i, []):  # "entretien Poutine-Macron" merged into one token
+            partners += m.keys
+        possessed = False
+        for child in noun.children:
+            if child.dep_ in ("nmod", "appos", "compound", "flat", "flat:name", "dep", "nmod:poss") and not self.is_place(child):
+                how = case(child)
+                if how in OF and lemma(noun) not in self.lex.forum_nouns:
+                    agents += self.actors(child)  # "la rencontre de X avec Y"
+                elif how in self.lex.partner_cases or how == "":
+                    partners += self.actors(child)
+            elif child.dep_ == "amod":
+                partners += self.demonym_countries(child)
+                partners += [c for conj in child.children if conj.dep_ == "conj" for c in self.demonym_countries(conj)]
+            elif child.dep_ == "det" and fold(child.text) in POSSESSIVES:
+                possessed = True
+        verb = self.framing_verb(noun)
+        if verb is not None and not agents:
+            agents = [k for c in verb.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
+            agents = agents or self.implicit_subject(verb)
+            if not agents and any(c.dep_ == "nsubj:pass" for c in verb.children):
+                agents = [k for c in verb.children if c.dep_ == "nsubj:pass" for k in self.actors(c)]
+        if verb is not None:  # "a eu un entretien téléphonique avec X", "avec X" hung on the verb
+            partners += [k for c in verb.children if c.dep_ in OBLIQUE_DEPS and c.i != noun.i
+                         and case(c) in ("avec", "entre", "aupres") for k in self.actors(c)]
+        if possessed and not agents:
+            agents = self.discourse.person(noun, self.here)  # "sa rencontre avec Édouard Philippe"
+        return agents, partners
+
+    def same_again(self, cue: Token) -> list[str]:
+        """"… après avoir fait de même avec X et Y": X and Y each had the same kind of exchange."""
+        for token in self.sent:
+            if lemma(token) == "faire" and any(c.norm_ == "meme" for c in token.subtree):
+                return [k for c in token.children if c.dep_ in OBLIQUE_DEPS and case(c) == "avec" for k in self.actors(c)]
+        return []
+
+    def framing_verb(self, noun: Token) -> Token | None:
+        """The verb whose subject took part in the event NOUN names: "ont eu un entretien", "a participé à une
+        rencontre avec", "lors de la réunion", "au lendemain d'une rencontre avec" — not "a évoqué la réunion"
+        nor "a déclaré dans un entretien"."""
+        top = noun
+        for _ in range(3):
+            if top.dep_ == "nmod" and fold(top.head.text) in self.lex.frame_words and top.head.i != top.i:
+                top = top.head  # "leur première séance de négociations", "à l'issue d'une réunion"
+        head = top.head
+        if head.i == top.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if lemma(head) in self.lex.reporting_verbs:
+            return None
+        if top.dep_ in ("obj", "nsubj:pass"):
+            return head if lemma(head) in self.lex.support_verbs else None
+        words = {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.text)}
+        if top.dep_ in ("obl", "obl:mod", "obl:arg") and (words & self.lex.frame_cases or lemma(head) in self.lex.support_verbs
+                                                          or case(top) == "a" and lemma(noun) == "rencontre"):
+            return head
+        return None
