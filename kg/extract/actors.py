@@ -20,6 +20,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.groups import GroupFinder
+from kg.extract.offices import home_country, office_day
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import ActorRef
 from kg.nlp import make_pattern_doc
@@ -29,6 +30,7 @@ from kg.paths import ONTOLOGY
 NAME, SURNAME, METONYM = "name", "surname", "metonym"
 PARTICLES = {"de", "du", "des", "d'", "la", "le", "l'", "von", "van", "der", "al", "el", "ben", "bin", "di", "da"}
 UNKNOWN_PERSON_MIN_TOKENS = 2
+HEAD_OF_STATE = {"chef de l'etat", "cheffe de l'etat", "chef d'etat"}
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,9 @@ class ActorFinder:
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
         name_mentions = self._name_mentions(doc, published, article)
         titles = self.title_matches(doc)  # matched once, used twice
-        title_mentions = self._title_mentions(doc, published, name_mentions, titles)
+        day = office_day(published, name_mentions, self.gaz)
+        home = home_country(name_mentions, day, self.gaz)
+        title_mentions = self._title_mentions(doc, day, name_mentions, titles, home)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
         group_mentions = [Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label)
                           for g in self.groups.find(doc, taken)]
@@ -247,7 +251,7 @@ class ActorFinder:
         return fold(text) in self.media
 
     def _title_mentions(self, doc: Doc, published: date | None, names: list[Mention],
-                        titles: list[tuple[int, int, int]]) -> list[Mention]:
+                        titles: list[tuple[int, int, int]], home: str | None) -> list[Mention]:
         by_start = {m.start: m for m in names}
         mentions = []
         for match_id, start, end in titles:
@@ -262,9 +266,11 @@ class ActorFinder:
             if not countries and singular and (earlier := self.last_holder(role, start, names + mentions, published)):
                 people = [earlier]  # "le ministre s'est entretenu…": the minister the article named before
                 countries = [None]
+            elif not countries and singular and home and (own := self.holder(role, home, published)):
+                people, countries = [own], [home]  # "le Premier ministre" of the article's home state
             if people and len(people) == len(countries):
                 mentions.append(Mention(start, stop, tuple(people), "title", doc[start:stop].text, role))
-        mentions += self._leader_word_mentions(doc, published, names, {i for m in mentions for i in range(m.start, m.end)})
+        mentions += self._leader_word_mentions(doc, published, names, {i for m in mentions for i in range(m.start, m.end)}, home)
         return mentions
 
     def last_holder(self, role: str, before: int, mentions: list[Mention], published: date | None) -> str | None:
@@ -327,7 +333,8 @@ class ActorFinder:
             return m
         return None
 
-    def _leader_word_mentions(self, doc: Doc, published: date | None, names: list[Mention], taken: set[int]) -> list[Mention]:
+    def _leader_word_mentions(self, doc: Doc, published: date | None, names: list[Mention], taken: set[int],
+                              home: str | None) -> list[Mention]:
         """"le dirigeant ukrainien", "son homologue russe Vladimir Poutine", "le chef du Kremlin",
         "les dirigeants de la France et de la Russie"."""
         by_start = {m.start: m for m in names}
@@ -358,6 +365,8 @@ class ActorFinder:
                 continue
             if word.endswith("s") and len(countries) < 2:
                 continue  # "les dirigeants de Kiev": a leadership, not one person
+            if not countries and home and word in HEAD_OF_STATE:
+                countries = [home]  # "le chef de l'État": the article's own
             people = [p for c in countries if (p := self.gaz.leader(c, published))]
             if people and len(people) == len(countries):
                 mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))

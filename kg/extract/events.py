@@ -38,6 +38,7 @@ class Draft:
     duration: str | None = None
     place: str | None = None
     initiator: str | None = None
+    request: bool = False  # "X a demandé à Y de…": an exchange of its own, never merged with a meeting
 
 
 @dataclass
@@ -127,7 +128,8 @@ class EventReader:
             for day, basis in days:
                 for people in [participants] + [[agents[0], p] for p in again]:
                     draft = Draft(kind, tuple(sorted(people)), day, i, [sent.text.strip()], [i], basis,
-                                  when.duration_of(sent), when.place_of(cue, reader.is_place), initiator)
+                                  when.duration_of(sent), when.place_of(cue, reader.is_place), initiator,
+                                  bool(verb.get("request")))
                     new.append(self.add(state.drafts, draft))
         return list({id(d): d for d in new}.values())
 
@@ -176,7 +178,7 @@ class EventReader:
         """Merge with an event of the article with the same participants and a day that agrees: the same day,
         or a day only guessed (from the story or the publication) on either side: "X a reçu Y" and "leur
         rencontre de mardi" are one meeting."""
-        same = [d for d in drafts if d.participants == draft.participants
+        same = [d for d in drafts if d.participants == draft.participants and d.request == draft.request
                 and (d.kind == draft.kind or "Communication" in (d.kind, draft.kind))]
         guessed = lambda d: d.date is None or d.date_basis != when.TEXT  # noqa: E731
         candidates = [d for d in same if d.date == draft.date] + [d for d in same[::-1] if guessed(d) or guessed(draft)]

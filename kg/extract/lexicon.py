@@ -44,11 +44,13 @@ class Lexicon:
     transparent_nouns: frozenset[str]
     sport_words: frozenset[str]
     non_actor_objects: frozenset[str]
+    representatives: frozenset[str]  # "représentants", "militants", "porte-parole": of whom they speak for
 
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     data = json.loads((ONTOLOGY / "communication.json").read_text(encoding="utf-8"))
+    groups_data = json.loads((ONTOLOGY / "gazetteer" / "groups.json").read_text(encoding="utf-8"))
     groups, planned = data["group_words"], data["planned"]
     return Lexicon(
         verbs={fold(k): v for k, v in data["verbs"].items()},
@@ -67,4 +69,5 @@ def load() -> Lexicon:
         place_cases=folded(data["place_cases"]), frame_cases=folded(data["frame_cases"]),
         frame_words=folded(data["frame_words"]), support_verbs=folded(data["support_verbs"]),
         impersonal_verbs=folded(data["impersonal_verbs"]), transparent_nouns=folded(data["transparent_nouns"]),
-        sport_words=folded(data["sport_words"]), non_actor_objects=folded(data["non_actor_objects"]))
+        sport_words=folded(data["sport_words"]), non_actor_objects=folded(data["non_actor_objects"]),
+        representatives=folded(groups_data["representatives"]))

@@ -23,6 +23,7 @@ OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 FOLLOW_DEPS = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
 OF = {"de", "du", "des", "d'"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
 SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
 PLURAL_PRONOUNS = {"ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "les", "leur", "eux"}
 
@@ -61,7 +62,8 @@ class ParticipantReader:
             keys += self.pronoun(token, word)
         elif self.is_pair(token):
             keys += self.discourse.pair()
-        elif token.norm_ in self.lex.leader_groups or token.norm_ in self.lex.party_groups or lemma(token) in self.lex.party_groups:
+        elif (token.norm_ in self.lex.leader_groups or token.norm_ in self.lex.party_groups
+              or lemma(token) in self.lex.party_groups or token.norm_ in self.lex.representatives):
             return self.group_of(token, depth)
         elif token.pos_ in ("PROPN", "X") or token.ent_type_ in ("ORG", "PER") or token.norm_ in self.lex.transparent_nouns:
             follow |= {"nmod", "dep"}
@@ -96,7 +98,7 @@ class ParticipantReader:
         """"les présidents russe et français", "des représentants de la CGT", "les dirigeants de la France"."""
         found: list[str] = []
         for child in token.children:
-            if child.dep_ in ("nmod", "conj") and case(child) in OF:
+            if child.dep_ in ("nmod", "conj") and case(child) in OF or child.dep_ == "appos":
                 found += [k for k in self.actors(child, depth + 1) if not is_person(self.gaz, k)]
             elif child.dep_ in ("amod", "conj"):
                 found += self.demonym_countries(child)
@@ -229,7 +231,10 @@ class ParticipantReader:
         if top.dep_ in ("obj", "nsubj:pass"):
             return head if lemma(head) in self.lex.support_verbs else None
         words = {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.text)}
-        if top.dep_ in ("obl", "obl:mod", "obl:arg") and (words & self.lex.frame_cases or lemma(head) in self.lex.support_verbs
-                                                          or case(top) == "a" and lemma(noun) == "rencontre"):
+        if top.dep_ not in ("obl", "obl:mod", "obl:arg"):
+            return None
+        if words & self.lex.frame_cases or lemma(head) in self.lex.support_verbs or case(top) == "a" and lemma(noun) == "rencontre":
             return head
-        return None
+        # "a joué les invités-surprises dans un débat-citoyen avec des gilets jaunes": a verb of taking part
+        own = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and case(c) in OF | {"entre"}]
+        return head if words & TAKING_PART_CASES and not own else None
