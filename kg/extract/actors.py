@@ -30,6 +30,7 @@ from kg.paths import ONTOLOGY
 NAME, SURNAME, METONYM = "name", "surname", "metonym"
 PARTICLES = {"de", "du", "des", "d'", "la", "le", "l'", "von", "van", "der", "al", "el", "ben", "bin", "di", "da"}
 UNKNOWN_PERSON_MIN_TOKENS = 2
+PORTFOLIO_WORDS = {"ministre", "ministres", "ministere", "ministeres", "secretaire", "secretariat", "portefeuille"}
 HEAD_OF_STATE = {"chef de l'etat", "cheffe de l'etat", "chef d'etat"}
 
 
@@ -381,6 +382,8 @@ class ActorFinder:
             if not text or self.is_media(text) or not text[0].isupper():
                 continue
             if ent.label_ == "ORG":
+                if any(t.norm_ in PORTFOLIO_WORDS for t in doc[max(ent.start - 4, 0):ent.start]):
+                    continue  # "les ministres du Travail, des Transports": portfolios, not organisations
                 if len(text) > 2 and not any(w in f" {fold(text)} " for w in (f" {m} " for m in self.media_words)):
                     key = "name:org:" + slug(text)
                     mentions.append(Mention(ent.start, ent.end, (key,), "ner", text))

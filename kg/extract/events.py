@@ -80,9 +80,9 @@ class EventReader:
             else:
                 state.since_current += 1
             state.discourse.learn(here, doc)
-            days = [d.value for d in find_dates(sent.text, published, state.story_day) if not d.future]
-            if days:
-                state.story_day = days[-1]
+            told = [d.date for d in new if d.date and d.date_basis == when.TEXT]
+            if told:
+                state.story_day = told[-1]  # "Mardi, X a reçu Y. Il a ensuite rencontré Z": Z on Tuesday too
         return state.drafts[start:], sentences
 
     def about(self, event: Draft, here: list[Mention]) -> bool:
@@ -106,6 +106,9 @@ class EventReader:
             if not decide.fits(cue, self.lex):
                 continue
             agents, partners = reader.of(cue)
+            named = [c for c in cue.children if c.dep_ in ("nmod", "obl", "amod") and (reader.actors(c) or reader.demonym_countries(c))]
+            if cue.pos_ == "NOUN" and not agents and named and all(case(c) == "avec" for c in named):
+                continue  # "discussions avec la France et l'Inde": with them, but by whom?
             verb = self.lex.verbs.get(lemma(cue), {}) if cue.pos_ in ("VERB", "AUX") else {}
             if verb.get("needs_object") and not partners:
                 continue  # "Bruxelles accueillait des rassemblements": nobody received

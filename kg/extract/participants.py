@@ -84,7 +84,7 @@ class ParticipantReader:
         if word in ("lui",) and token.dep_ in ("iobj", "obl:arg", "obj"):
             return self.discourse.person(token, self.here)
         if word in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS | {"obj", "iobj"}:
-            return self.discourse.pair()
+            return list(self.discourse.last_pair)  # "ils": the people of the event told last
         return []
 
     def is_pair(self, token: Token) -> bool:

@@ -21,7 +21,7 @@ TEXT, CONTEXT, PUBLICATION = "text", "context", "publication"
 OLDER = re.compile(
     r"\b(récemment|recemment|déjà|deja|naguère|jadis|autrefois|il y a|l'an dernier|l'année dernière|en (19|20)\d\d|"
     r"(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
-    r"(?! dernier)|plusieurs fois|à plusieurs reprises|régulièrement|souvent)\b", re.IGNORECASE)
+    r"(?! dernier)|plusieurs fois|à plusieurs reprises|régulièrement|souvent|cette semaine|la semaine dernière|la semaine passée|ces derniers jours|ces dernières semaines|le mois dernier|ce mois-ci|cet été|cet hiver|cet automne|ce printemps)\b", re.IGNORECASE)
 DURATION = re.compile(
     r"(?<!vers )(?<!plus d')(?<!plus de )(?<!près de )(?<!à )\b(?P<h>une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d{1,2})\s+heures?"
     r"(?:\s+(?:et\s+)?(?P<m>quart|demie|quarante-cinq|quarante|trente|vingt|quinze|dix|cinq|\d{1,2})(?:\s+minutes?)?)?"
