@@ -191,6 +191,7 @@ def test_seats_of_power_stand_for_their_state(actors):
     # Seats the state already answers to stay the state's; a ministry gets the seats nobody claims.
     assert {seat_owner[folded(s)] for s in ("Matignon", "Bercy", "Quai d'Orsay", "Hôtel de Brienne")} == {"france"}
     assert seat_owner[folded("place Beauvau")] == seat_owner[folded("Beauvau")] == "french-interior-ministry"
+    assert seat_owner[folded("Élysette")] == "wallonia"
 
 
 # --- offices ---------------------------------------------------------------------------------------
@@ -271,9 +272,17 @@ def test_domestic_offices_have_their_french_titles(offices):
         "budget_minister": {"ministre de l'Action et des Comptes publics"},
         "secretary_of_state": {"secrétaire d'État auprès du ministre de l'Intérieur",
                                "secrétaire d'État chargée de l'Égalité entre les femmes et les hommes"},
+        "minister_president": {"ministre-président", "ministre-présidente"},
         "prefect_of_police": {"préfet de police"},
     }
     assert {role: titles - set(offices.get(role, {}).get("titles", ())) for role, titles in expected.items()
             if titles - set(offices.get(role, {}).get("titles", ()))} == {}
     # the bare title stays the American one; the French secretaries of state are named by what follows it
     assert "secrétaire d'État" in offices["foreign_minister"]["titles"]
+
+
+def test_sub_national_actors(actors):
+    by_id = {a["id"]: a for a in actors}
+    for region, demonym in (("flanders", "flamand"), ("wallonia", "wallon"), ("brussels-capital-region", "bruxellois")):
+        assert by_id[region]["kind"] == "Organization" and by_id[region]["leader_role"] == "minister_president"
+        assert demonym in by_id[region]["demonyms"]

@@ -27,8 +27,8 @@ SINGLE_HOLDER_ROLES = {
     "labour_minister", "ecology_minister", "energy_minister", "transport_minister", "education_minister",
     "higher_education_minister", "health_minister", "agriculture_minister", "culture_minister",
     "territorial_cohesion_minister", "overseas_minister", "sports_minister", "european_affairs_minister",
-    "parliament_relations_minister",
-    "prefect_of_police", "chief_of_general_staff",
+    "parliament_relations_minister", "migration_minister",
+    "minister_president", "prefect_of_police", "chief_of_general_staff",
 }
 # Common French given names: a surname that is one of them takes the first name of whoever the text names
 # ("Philippe Martinez", "le roi Philippe"); such people are found by their full names only. The entries that
@@ -182,6 +182,15 @@ def test_single_holder_offices_never_have_two_holders_at_once(people):
     ("justice_minister", "france", "2025-03-01", "gerald-darmanin"),
     ("education_minister", "france", "2025-03-01", "elisabeth-borne"),
     ("economy_minister", "france", "2025-03-01", "eric-lombard"),
+    # Belgium
+    ("monarch", "belgium", "2019-01-15", "philippe-of-belgium"),
+    ("migration_minister", "belgium", "2018-11-20", "theo-francken"),
+    ("migration_minister", "belgium", "2019-01-15", "maggie-de-block"),
+    ("interior_minister", "belgium", "2019-01-15", "pieter-de-crem"),
+    ("foreign_minister", "belgium", "2019-01-15", "didier-reynders"),
+    ("minister_president", "wallonia", "2019-01-15", "willy-borsus"),
+    ("minister_president", "flanders", "2019-01-15", "geert-bourgeois"),
+    ("president", "belgian-chamber", "2019-01-15", "siegfried-bracke"),
 ])
 def test_who_held_an_office_on_a_given_day(people, role, of, on, expected):
     if expected is None:  # several hold it at once
