@@ -273,6 +273,7 @@ def test_domestic_offices_have_their_french_titles(offices):
         "secretary_of_state": {"secrétaire d'État auprès du ministre de l'Intérieur",
                                "secrétaire d'État chargée de l'Égalité entre les femmes et les hommes"},
         "minister_president": {"ministre-président", "ministre-présidente"},
+        "federal_councillor": {"conseiller fédéral", "conseillère fédérale"},
         "prefect_of_police": {"préfet de police"},
     }
     assert {role: titles - set(offices.get(role, {}).get("titles", ())) for role, titles in expected.items()
