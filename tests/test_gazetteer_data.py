@@ -284,6 +284,9 @@ def test_domestic_offices_have_their_french_titles(offices):
 
 def test_sub_national_actors(actors):
     by_id = {a["id"]: a for a in actors}
+    quebec = by_id["quebec"]
+    assert (quebec["kind"], quebec["wikidata"], quebec["leader_role"]) == ("Country", "Q176", "prime_minister")
+    assert {"québécois", "québécoise"} <= set(quebec["demonyms"])
     for region, demonym in (("flanders", "flamand"), ("wallonia", "wallon"), ("brussels-capital-region", "bruxellois")):
         assert by_id[region]["kind"] == "Organization" and by_id[region]["leader_role"] == "minister_president"
         assert demonym in by_id[region]["demonyms"]

@@ -27,7 +27,7 @@ SINGLE_HOLDER_ROLES = {
     "labour_minister", "ecology_minister", "energy_minister", "transport_minister", "education_minister",
     "higher_education_minister", "health_minister", "agriculture_minister", "culture_minister",
     "territorial_cohesion_minister", "overseas_minister", "sports_minister", "european_affairs_minister",
-    "parliament_relations_minister", "migration_minister", "home_affairs_minister",
+    "parliament_relations_minister", "migration_minister", "public_security_minister", "home_affairs_minister",
     "minister_president", "prefect_of_police", "chief_of_general_staff",
 }
 # Common French given names: a surname that is one of them takes the first name of whoever the text names
@@ -196,6 +196,10 @@ def test_single_holder_offices_never_have_two_holders_at_once(people):
     ("president", "switzerland", "2018-06-01", "alain-berset"),
     ("foreign_minister", "switzerland", "2019-01-15", "ignazio-cassis"),
     ("federal_councillor", "switzerland", "2019-01-15", None),
+    # Québec and Canada
+    ("prime_minister", "quebec", "2019-01-15", "francois-legault"),
+    ("prime_minister", "quebec", "2016-01-15", "philippe-couillard"),
+    ("finance_minister", "canada", "2019-01-15", "bill-morneau"),
 ])
 def test_who_held_an_office_on_a_given_day(people, role, of, on, expected):
     if expected is None:  # several hold it at once
