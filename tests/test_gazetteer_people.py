@@ -200,6 +200,11 @@ def test_single_holder_offices_never_have_two_holders_at_once(people):
     ("prime_minister", "quebec", "2019-01-15", "francois-legault"),
     ("prime_minister", "quebec", "2016-01-15", "philippe-couillard"),
     ("finance_minister", "canada", "2019-01-15", "bill-morneau"),
+    # Algeria
+    ("prime_minister", "algeria", "2019-01-15", "ahmed-ouyahia"),
+    ("prime_minister", "algeria", "2019-06-01", "noureddine-bedoui"),
+    ("chief_of_general_staff", "algeria", "2019-06-01", "ahmed-gaid-salah"),
+    ("foreign_minister", "algeria", "2019-01-15", "abdelkader-messahel"),
 ])
 def test_who_held_an_office_on_a_given_day(people, role, of, on, expected):
     if expected is None:  # several hold it at once
