@@ -64,11 +64,19 @@ def fits(trigger: Token, lex: Lexicon) -> bool:
         return True
     word = lemma(trigger)
     if word in lex.nouns_need_marker and kind_of(trigger, "Communication", lex) == "Communication":
-        if word not in lex.partner_is_marker or not has_partner_case(trigger):
-            return False
-    if (word in lex.nouns_need_partner or fold(trigger.text) in lex.nouns_need_partner) and not has_partner_case(trigger):
-        return False
+        return word in lex.partner_is_marker  # "un appel" is a call by telephone, or with someone (checked later)
     return True
+
+
+def unmarked(noun: Token, lex: Lexicon) -> bool:
+    """"un appel", "un échange" without a telephone: one only with its partners ("avec", "entre", or the
+    actors it names: "l'appel des dirigeants de la France et de la Russie")."""
+    return lemma(noun) in lex.nouns_need_marker and kind_of(noun, "Communication", lex) == "Communication"
+
+
+def needs_partner(noun: Token, lex: Lexicon) -> bool:
+    """"un débat", "des discussions" are exchanges only with someone ("avec", "entre", "auprès de")."""
+    return (lemma(noun) in lex.nouns_need_partner or fold(noun.text) in lex.nouns_need_partner) and not has_partner_case(noun)
 
 
 def has_partner_case(noun: Token) -> bool:

@@ -46,9 +46,13 @@ class StoryState:
     """What the article has told so far, for the sentences after."""
     discourse: Discourse
     drafts: list[Draft] = field(default_factory=list)
-    story_day: str | None = None  # the last day the current paragraph gave
+    story_day: str | None = None  # the day of the event the current paragraph told last
+    last_day: str | None = None  # the last day the text named, for "le lendemain", "la veille"
     current: Draft | None = None
     since_current: int = 0
+    # Lead sentences about an event not yet named ("Une heure quarante-cinq d'échange au téléphone…"): (kind,
+    # duration, sentence), for the next event told.
+    pending: list[tuple[str, str | None, int]] = field(default_factory=list)
 
 
 class EventReader:
@@ -74,6 +78,10 @@ class EventReader:
             if new:
                 state.current, state.since_current = new[0], 0
                 state.discourse.last_pair = new[0].participants
+                for kind, duration, at in state.pending:
+                    self.upgrade(new[0], kind, duration)
+                    new[0].context.append(at)
+                state.pending.clear()
             elif state.current is not None and state.since_current < CONTEXT_SENTENCES and self.about(state.current, here):
                 state.current.context.append(i)
                 state.since_current += 1
@@ -83,6 +91,8 @@ class EventReader:
             told = [d.date for d in new if d.date and d.date_basis == when.TEXT]
             if told:
                 state.story_day = told[-1]  # "Mardi, X a reçu Y. Il a ensuite rencontré Z": Z on Tuesday too
+            named = [d.value for d in find_dates(sent.text, published, state.last_day) if not d.future]
+            state.last_day = named[-1] if named else state.last_day
         return state.drafts[start:], sentences
 
     def about(self, event: Draft, here: list[Mention]) -> bool:
@@ -91,7 +101,7 @@ class EventReader:
 
     def read_sentence(self, sent: Span, i: int, reader: ParticipantReader, index: DocIndex,
                       published: date | None, state: StoryState) -> list[Draft]:
-        dates = [(d, when.anchor_token(sent, d)) for d in find_dates(sent.text, published, state.story_day)]
+        dates = [(d, when.anchor_token(sent, d)) for d in find_dates(sent.text, published, state.last_day)]
         found = [(sent.doc[t], kind) for t, kind in index.triggers_in(sent)]
         verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
         cues = [(t, kind) for t, kind in found if not self.governed_by_cue(t, verbs)]
@@ -105,6 +115,8 @@ class EventReader:
                 continue
             if not decide.fits(cue, self.lex):
                 continue
+            if cue.pos_ == "NOUN" and decide.needs_partner(cue, self.lex) and reader.framing_verb(cue) is None:
+                continue
             agents, partners = reader.of(cue)
             named = [c for c in cue.children if c.dep_ in ("nmod", "obl", "amod") and (reader.actors(c) or reader.demonym_countries(c))]
             if cue.pos_ == "NOUN" and not agents and named and all(case(c) == "avec" for c in named):
@@ -115,6 +127,8 @@ class EventReader:
             if verb.get("only_partner_cases") and not self.partner_in_case(cue, verb["partner_cases"], reader):
                 continue  # "demander à X de…", not "demander la démission"
             participants = list(dict.fromkeys(agents + partners))
+            if cue.pos_ == "NOUN" and decide.unmarked(cue, self.lex) and not decide.has_partner_case(cue) and len(participants) < 2:
+                continue
             kind = decide.kind_of(cue, base_kind, self.lex)
             own = when.own_days(cue, cue_ids, dates, {t.i for t in decide.clause(cue)}, self.lex)
             if len(participants) < 2:
@@ -126,7 +140,8 @@ class EventReader:
             reported = cue.pos_ in ("VERB", "AUX") or reader.framing_verb(cue) is not None
             days = [(d, when.TEXT) for d in own] or [when.fallback_day(cue, state.story_day, published)
                                                        if reported else (None, None)]
-            initiator = agents[0] if verb.get("subject_initiates") and len(agents) == 1 else None
+            initiator = reader.initiator(participants, published) or (
+                agents[0] if verb.get("subject_initiates") and len(agents) == 1 else None)  # "X a appelé Y"
             again = [p for p in reader.same_again(cue) if agents and p not in agents]
             for day, basis in days:
                 for people in [participants] + [[agents[0], p] for p in again]:
@@ -156,13 +171,18 @@ class EventReader:
     def continue_event(self, state: StoryState, days: list[str], participants: list[str], kind: str, sent: Span) -> None:
         """"L'entretien a duré deux heures": the event told last (of that day, if given) gets the details."""
         target = state.current
-        if target is None or any(p not in target.participants for p in participants):
+        if target is None:
+            state.pending.append((kind, when.duration_of(sent), sent_index(sent)))
             return
-        if days and target.date not in days:
+        if any(p not in target.participants for p in participants) or days and target.date not in days:
             return
+        self.upgrade(target, kind, when.duration_of(sent))
+
+    @staticmethod
+    def upgrade(target: Draft, kind: str, duration: str | None) -> None:
         if KIND_RANK[kind] > KIND_RANK[target.kind] and kind != "Meeting":
             target.kind = kind
-        target.duration = target.duration or when.duration_of(sent)
+        target.duration = target.duration or duration
 
     def caption(self, sent: Span, i: int, reader: ParticipantReader, index: DocIndex, dates: list) -> Draft | None:
         """A photo caption: "Emmanuel Macron et Gérard Larcher en pleine discussion, le 19 septembre 2018." —
@@ -198,3 +218,8 @@ class EventReader:
             return old
         drafts.append(draft)
         return draft
+
+
+def sent_index(sent: Span) -> int:
+    """The index of SENT among its doc's sentences."""
+    return sum(1 for _ in sent.doc[:sent.start].sents) if sent.start else 0

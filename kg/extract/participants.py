@@ -23,6 +23,7 @@ OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 FOLLOW_DEPS = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
 OF = {"de", "du", "des", "d'"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+BEFORE_VERB = {"se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'", "ensemble", "s’"}
 TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
 SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
 PLURAL_PRONOUNS = {"ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "les", "leur", "eux"}
@@ -155,12 +156,36 @@ class ParticipantReader:
                 partners += self.actors(child)
             elif child.dep_ in OBLIQUE_DEPS and case(child) in self.lex.partner_cases and not self.is_place(child):
                 partners += self.actors(child)
+            elif self.is_place(child):  # a person is never a place: "reçu à la Maison-Blanche le chancelier Scholz"
+                partners += [k for c in child.children if c.dep_ == "appos" for k in self.actors(c) if is_person(self.gaz, k)]
         if not agents and not passive:
             agents = self.implicit_subject(verb)
+        if len(agents) < 2 and not partners:
+            agents = self.coordinated_before(verb) or agents
         if not partners:  # "par téléphone avec X", hung lower down by the parser
             partners = [k for t in verb.subtree if t.i > verb.i and case(t) == "avec" and t.dep_ in OBLIQUE_DEPS
                         and t.head.dep_ not in ("acl:relcl", "ccomp") for k in self.actors(t)]
         return agents, partners
+
+    def coordinated_before(self, verb: Token) -> list[str]:
+        """"MM. Erdogan et Poutine se sont parlé": two actors or more coordinated right before the verb, read
+        from the words when the parse of the subject went wrong."""
+        doc, keys = self.sent.doc, []
+        i = verb.i - 1
+        while i >= self.sent.start and fold(doc[i].text) in BEFORE_VERB:
+            i -= 1
+        while i >= self.sent.start:
+            covering = self.mentions.get(i)
+            if covering:
+                best = max(covering, key=lambda m: m.end - m.start)
+                keys = list(best.keys) + keys
+                i = best.start - 1
+            elif doc[i].norm_ in ("et", ",", "m.", "mm.", "mme", "les", "le", "la", "l'"):
+                i -= 1
+            else:
+                break
+        keys = list(dict.fromkeys(keys))
+        return keys if len(keys) >= 2 else []
 
     def implicit_subject(self, verb: Token) -> list[str]:
         """The subject a verb shares with the one above it: "X a indiqué s'être entretenu avec Y", "après avoir
@@ -208,6 +233,24 @@ class ParticipantReader:
             agents = self.discourse.person(noun, self.here)  # "sa rencontre avec Édouard Philippe"
         return agents, partners
 
+    def initiator(self, participants: list[str], day) -> str | None:
+        """"à l'initiative de la partie française", "à la demande de Kiev": the participant who started it (or
+        who held office for the state named)."""
+        for token in self.sent:
+            if token.norm_ not in ("initiative", "demande") or case(token) not in ("a", "sur"):
+                continue
+            for child in token.children:
+                if child.dep_ != "nmod":
+                    continue
+                named = self.actors(child) + [c for t in child.subtree for c in self.demonym_countries(t)]
+                for key in named:
+                    if key in participants:
+                        return key
+                    holders = [p for p in participants if any(o.of == key for o in self.gaz.in_office(p, day))]
+                    if holders:
+                        return holders[0]
+        return None
+
     def same_again(self, cue: Token) -> list[str]:
         """"… après avoir fait de même avec X et Y": X and Y each had the same kind of exchange."""
         for token in self.sent:
@@ -221,9 +264,12 @@ class ParticipantReader:
         nor "a déclaré dans un entretien"."""
         top = noun
         for _ in range(3):
-            if top.dep_ == "nmod" and fold(top.head.text) in self.lex.frame_words and top.head.i != top.i:
-                top = top.head  # "leur première séance de négociations", "à l'issue d'une réunion"
+            if fold(top.head.text) in self.lex.frame_words and top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+                top = top.head  # "leur première séance de négociations", "à l'issue d'une réunion", "lors d'une"
         head = top.head
+        if top is not noun and top.dep_ in ("advmod", "obl", "obl:mod", "obl:arg") and head.pos_ in ("VERB", "AUX") \
+                and lemma(head) not in self.lex.reporting_verbs:
+            return head  # "se sont mis d'accord lors d'une conversation téléphonique"
         if head.i == top.i or head.pos_ not in ("VERB", "AUX"):
             return None
         if lemma(head) in self.lex.reporting_verbs:
