@@ -43,6 +43,7 @@ class Mention:
     text: str
     role: str | None = None  # office key or role words, when a title named it
     label: str | None = None  # a group's name ("élus locaux"), when the text wrote more ("plusieurs élus locaux")
+    aliases: tuple[str, ...] = ()  # other names of a group the phrase gives
 
 
 @dataclass
@@ -149,7 +150,7 @@ class ActorFinder:
         home = home_country(name_mentions, day, self.gaz)
         title_mentions = self._title_mentions(doc, day, name_mentions, titles, home)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
-        group_mentions = [Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label)
+        group_mentions = [Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
                           for g in self.groups.find(doc, taken)]
         taken |= {i for m in group_mentions for i in range(m.start, m.end)}
         ner_mentions = self.with_roles(doc, self._ner_mentions(doc, taken, article), titles)
@@ -190,7 +191,7 @@ class ActorFinder:
             named = mention is not None and mention.via in (NAME, SURNAME)
             return ActorRef(key, entry.label, entry.kind, entry.wikidata, (mention.text,) if named else ())
         if key.startswith("group:"):
-            return ActorRef(key, mention.label or mention.text, "Group", None, (mention.text,))
+            return ActorRef(key, mention.label or mention.text, "Group", None, (mention.text, *mention.aliases))
         label = mention.text if key.startswith("name:") else key
         kind = "Organization" if key.startswith("name:org:") else "Person"
         return ActorRef(key, label, kind, None, (mention.text,), mention.role)
@@ -262,6 +263,8 @@ class ActorFinder:
             if following is not None:  # "le président russe Vladimir Poutine": one mention, the name's
                 mentions.append(Mention(start, following.end, following.keys, following.via, following.text, role))
                 continue
+            if self.person_follows(doc, stop):
+                continue  # "le ministre de l'Écologie François de Rugy": the name the gazetteer lacks says who
             people = [p for c in countries if (p := self.holder(role, c, published))]
             singular = not doc[start].norm_.endswith(("s", "x")) and (start == 0 or doc[start - 1].norm_ != "deux")
             if not countries and singular and (earlier := self.last_holder(role, start, names + mentions, published)):
@@ -324,6 +327,16 @@ class ActorFinder:
             i += 1
         return next((m for m in names if m.start == i), None)
 
+    def head_of_state(self, country: str, day: date | None) -> str | None:
+        return self.gaz.holder("president", country, day) or self.gaz.holder("monarch", country, day)
+
+    @staticmethod
+    def person_follows(doc: Doc, i: int) -> bool:
+        """Whether a person's name the analysis found starts at token I (maybe after a comma)."""
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        return i < len(doc) and doc[i].ent_type_ == "PER" and doc[i].ent_iob_ == "B" and doc[i].text[:1].isupper()
+
     @staticmethod
     def name_after(doc: Doc, i: int, by_start: dict[int, Mention]) -> Mention | None:
         """A person's name right after a title, maybe after a comma: "le président russe, Vladimir Poutine"."""
@@ -366,8 +379,13 @@ class ActorFinder:
                 continue
             if word.endswith("s") and len(countries) < 2:
                 continue  # "les dirigeants de Kiev": a leadership, not one person
-            if not countries and home and word in HEAD_OF_STATE:
-                countries = [home]  # "le chef de l'État": the article's own
+            if self.person_follows(doc, stop):
+                continue  # "son homologue allemand Christoph Heusgen": the name says who
+            if word in HEAD_OF_STATE:  # "le chef de l'État": the president or the monarch (of the article's state)
+                people = [self.head_of_state(c, published) for c in countries or ([home] if home else [])]
+                if people and all(people):
+                    mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))
+                continue
             people = [p for c in countries if (p := self.gaz.leader(c, published))]
             if people and len(people) == len(countries):
                 mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))

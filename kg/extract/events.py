@@ -126,10 +126,14 @@ class EventReader:
                 continue  # "Bruxelles accueillait des rassemblements": nobody received
             if verb.get("only_partner_cases") and not self.partner_in_case(cue, verb["partner_cases"], reader):
                 continue  # "demander à X de…", not "demander la démission"
+            if verb.get("addressed"):  # "a suggéré à son homologue": said to a person, not to a crowd
+                partners = [k for k in partners if is_person(self.gaz, k)]
             participants = list(dict.fromkeys(agents + partners))
             if cue.pos_ == "NOUN" and decide.unmarked(cue, self.lex) and not decide.has_partner_case(cue) and len(participants) < 2:
                 continue
             kind = decide.kind_of(cue, base_kind, self.lex)
+            if kind == "Communication" and len(participants) > 2 and not verb.get("request"):
+                kind = "Meeting"  # three people or more talking: a meeting, not a call
             own = when.own_days(cue, cue_ids, dates, {t.i for t in decide.clause(cue)}, self.lex)
             if len(participants) < 2:
                 self.continue_event(state, own, participants, kind, sent)

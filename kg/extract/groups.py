@@ -35,6 +35,7 @@ class GroupMention:
     key: str  # "group:<slug of the label>"
     label: str  # the group's phrase without determiners ("élus locaux")
     text: str  # what the text wrote, representatives included ("six membres du mouvement des Gilets jaunes")
+    aliases: tuple[str, ...] = ()  # shorter names of the same phrase ("chefs des partis" for "chefs des principaux partis")
 
 
 class GroupFinder:
@@ -57,7 +58,8 @@ class GroupFinder:
                 continue
             key = doc.vocab.strings[match_id]
             first = self.representative_start(doc, doc[start], start)
-            found.append(GroupMention(first, end, f"group:{key}", self.named_labels[key], doc[first:end].text))
+            found.append(GroupMention(first, end, f"group:{key}", self.named_labels[key], doc[first:end].text,
+                                      aliases(doc, first, start, end, end)))
             used.update(range(first, end))
         for _, start, end in sorted(self.heads(doc), key=lambda m: (m[1], -m[2])):
             if used & set(range(start, end)) or not self.is_noun_phrase(doc[start:end]):
@@ -70,7 +72,8 @@ class GroupFinder:
             if not label:
                 continue
             first = self.representative_start(doc, head, start)
-            found.append(GroupMention(first, last, f"group:{slug(label)}", label, doc[first:last].text))
+            found.append(GroupMention(first, last, f"group:{slug(label)}", label, doc[first:last].text,
+                                      aliases(doc, first, start, end, last)))
             used.update(range(first, last))
         return sorted(found, key=lambda g: g.start)
 
@@ -100,7 +103,7 @@ class GroupFinder:
         i = start - 1
         while i >= 0 and i >= start - 7:
             word = doc[i].norm_
-            if word in OF or word in LEADING or word in QUOTES or doc[i].like_num:
+            if word in OF or word in LEADING or word in QUOTES or doc[i].like_num or doc[i].pos_ == "ADJ" and i == start - 1:
                 i -= 1
                 continue
             if word in self.representatives:
@@ -111,3 +114,17 @@ class GroupFinder:
         while first > 0 and (doc[first - 1].norm_ in LEADING or doc[first - 1].like_num):
             first -= 1
         return first
+
+
+def aliases(doc: Doc, first: int, start: int, end: int, last: int) -> tuple[str, ...]:
+    """The phrase without determiners and numbers ("représentants des gilets jaunes"), and with only the head
+    nouns ("chefs des partis" for "les chefs des principaux partis politiques français")."""
+    words = [t for t in doc[first:last] if t.norm_ not in LEADING or t.norm_ in OF and t.i > first]
+    while words and (words[0].norm_ in OF or words[0].like_num):
+        words = words[1:]
+    found = ["".join(t.text_with_ws for t in words).strip(" ,")]
+    heads = [t for t in doc[first:end] if t.pos_ in ("NOUN", "PROPN") or t.norm_ in OF and t.i > first]
+    heads = [t for t in heads if not t.like_num and t.norm_ not in LEADING - OF]
+    if first < start and heads:
+        found.append(" ".join(t.text for t in heads).replace("' ", "'"))
+    return tuple(dict.fromkeys(a for a in found if a))

@@ -220,6 +220,11 @@ class ParticipantReader:
                 partners += [c for conj in child.children if conj.dep_ == "conj" for c in self.demonym_countries(conj)]
             elif child.dep_ == "det" and fold(child.text) in POSSESSIVES:
                 possessed = True
+        if lemma(noun) in self.lex.visit_nouns:
+            partners += [k for c in noun.children if c.dep_ in OBLIQUE_DEPS and case(c) in ("en", "au", "aux")
+                         for k in self.hosts(c)]
+            if noun.head.i != noun.i and noun.dep_ in ("nmod", "appos", "acl", "obl:mod") and noun.head.pos_ in ("PROPN", "NOUN"):
+                agents += self.actors(noun.head)  # "Emmanuel Macron, en visite d'État en Belgique"
         verb = self.framing_verb(noun)
         if verb is not None and not agents:
             agents = [k for c in verb.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
@@ -251,6 +256,11 @@ class ParticipantReader:
                         return holders[0]
         return None
 
+    def hosts(self, token: Token) -> list[str]:
+        """The state a visit goes to ("en Belgique", "au Canada"): its host, though it is a place."""
+        return [k for m in self.mentions.get(token.i, []) for k in m.keys
+                if (e := self.gaz.entries.get(k)) is not None and e.kind == "Country" and m.via == "name"]
+
     def same_again(self, cue: Token) -> list[str]:
         """"… après avoir fait de même avec X et Y": X and Y each had the same kind of exchange."""
         for token in self.sent:
@@ -267,9 +277,8 @@ class ParticipantReader:
             if fold(top.head.text) in self.lex.frame_words and top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
                 top = top.head  # "leur première séance de négociations", "à l'issue d'une réunion", "lors d'une"
         head = top.head
-        if top is not noun and top.dep_ in ("advmod", "obl", "obl:mod", "obl:arg") and head.pos_ in ("VERB", "AUX") \
-                and lemma(head) not in self.lex.reporting_verbs:
-            return head  # "se sont mis d'accord lors d'une conversation téléphonique"
+        if top is not noun and top.dep_ in ("advmod", "obl", "obl:mod", "obl:arg") and head.pos_ in ("VERB", "AUX"):
+            return head  # "se sont mis d'accord lors d'une conversation", "a annoncé au lendemain d'une rencontre"
         if head.i == top.i or head.pos_ not in ("VERB", "AUX"):
             return None
         if lemma(head) in self.lex.reporting_verbs:
