@@ -146,7 +146,7 @@ class ActorFinder:
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
         name_mentions = self._name_mentions(doc, published, article)
         titles = self.title_matches(doc)  # matched once, used twice
-        day = office_day(published, name_mentions, self.gaz)
+        day = office_day(published, name_mentions, self.gaz, doc.text)
         home = home_country(name_mentions, day, self.gaz)
         title_mentions = self._title_mentions(doc, day, name_mentions, titles, home)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}

@@ -132,6 +132,8 @@ def unreal_word(token: Token, lex: Lexicon, is_trigger: bool) -> bool:
     for child in token.children:
         if child.dep_ == "mark" and fold(child.text) in lex.planned_marks:
             return True
+        if token.pos_ == "NOUN" and child.dep_ in ("acl", "amod") and fold(child.text) in lex.planned_participles:
+            return True  # "sa visite prévue mercredi", "la rencontre annulée"
         text = fold(child.text)
         if child.dep_ in ("advmod", "det", "amod") and text in lex.negations | lex.planned_adjectives:
             if text in lex.negations and not only or text in lex.planned_adjectives and token.pos_ == "NOUN":

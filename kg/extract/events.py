@@ -126,11 +126,17 @@ class EventReader:
                 continue  # "Bruxelles accueillait des rassemblements": nobody received
             if verb.get("only_partner_cases") and not self.partner_in_case(cue, verb["partner_cases"], reader):
                 continue  # "demander à X de…", not "demander la démission"
+            if verb.get("needs_infinitive") and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ == "VERB"
+                                                        and "Inf" in c.morph.get("VerbForm") for c in cue.children):
+                continue  # "invité par X à réfléchir": asked to do something, not invited somewhere
             if verb.get("addressed"):  # "a suggéré à son homologue": said to a person, not to a crowd
                 partners = [k for k in partners if is_person(self.gaz, k)]
             participants = list(dict.fromkeys(agents + partners))
-            if cue.pos_ == "NOUN" and decide.unmarked(cue, self.lex) and not decide.has_partner_case(cue) and len(participants) < 2:
-                continue
+            if cue.pos_ == "NOUN" and decide.unmarked(cue, self.lex) and not decide.has_partner_case(cue):
+                # "l'appel de la CGT" is a call to strike; "une heure d'appel des deux dirigeants" tells more of
+                # a call the article has told: it may only continue one
+                if not any(d.participants == tuple(sorted(set(participants))) for d in state.drafts):
+                    continue
             kind = decide.kind_of(cue, base_kind, self.lex)
             if kind == "Communication" and len(participants) > 2 and not verb.get("request"):
                 kind = "Meeting"  # three people or more talking: a meeting, not a call

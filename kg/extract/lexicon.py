@@ -27,6 +27,7 @@ class Lexicon:
     planned_nouns: frozenset[str]
     planned_marks: frozenset[str]
     planned_adjectives: frozenset[str]
+    planned_participles: frozenset[str]  # "la visite prévue mercredi", "la rencontre annulée"
     negations: frozenset[str]
     leader_groups: frozenset[str]
     party_groups: frozenset[str]
@@ -62,6 +63,7 @@ def load() -> Lexicon:
         partner_is_marker=folded(data["partner_is_marker"]),
         planned_verbs=folded(planned["verbs"]), planned_nouns=folded(planned["nouns"]),
         planned_marks=folded(planned["marks"]), planned_adjectives=folded(planned["adjectives"]),
+        planned_participles=folded(planned["participles"]),
         negations=folded(data["negations"]),
         leader_groups=folded(groups["leaders"]), party_groups=folded(groups["parties"]), pair_words=folded(groups["pair"]),
         same_again=tuple(fold(p) for p in data["same_again"]),

@@ -6,30 +6,40 @@ article's home state, the one its named people and places point to most ("Édoua
 office-holders were active together (the middle of that span), for its titles only, never for its events."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 
 from kg.gazetteer import Gazetteer
 
 NAMED = ("name", "surname", "metonym", "part")
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-def office_day(published: date | None, names, gaz: Gazetteer) -> date | None:
-    """PUBLISHED, else the middle of the span in which every office-holder NAMES names was active."""
+def office_day(published: date | None, names, gaz: Gazetteer, text: str = "") -> date | None:
+    """PUBLISHED, else a day on which most of the office-holders NAMES names held office: in the last year the
+    text names within that span ("le 17 novembre 2018"), else its middle."""
     if published is not None:
         return published
-    start, end = date.min, date.max
+    spans = []
     for key in {k for m in names if m.via in ("name", "surname") for k in m.keys}:
         entry = gaz.entries.get(key)
-        if entry is None or not entry.offices:
-            continue
-        first = min((o.start for o in entry.offices if o.start), default=date.min)
-        last = date.max if any(o.end is None for o in entry.offices) else max(o.end for o in entry.offices)
-        start, end = max(start, first), min(end, last)
-    if start == date.min or start > end:
+        for office in entry.offices if entry is not None else ():
+            if office.start:
+                spans.append((key, office.start, office.end or date.today()))
+    if not spans:
         return None
-    end = min(end, date.today())
-    return start + timedelta(days=(end - start).days // 2)
+    bounds = sorted({b for _, s, e in spans for b in (s, e)})
+    best: tuple[int, int, date, date] | None = None
+    for first, last in zip(bounds, bounds[1:]):
+        active = len({k for k, s, e in spans if s <= first and last <= e})
+        if best is None or (active, (last - first).days) > best[:2]:
+            best = (active, (last - first).days, first, last)
+    _, _, first, last = best
+    years = sorted({int(y) for y in YEAR.findall(text) if first.year <= int(y) <= last.year}, reverse=True)
+    if years:
+        return min(max(date(years[0], 7, 1), first), last)
+    return first + timedelta(days=(last - first).days // 2)
 
 
 def home_country(names, day: date | None, gaz: Gazetteer) -> str | None:
@@ -45,9 +55,9 @@ def home_country(names, day: date | None, gaz: Gazetteer) -> str | None:
                 continue
             if entry.kind == "Country":
                 votes[key] += 1
-            for office in gaz.in_office(key, day):
+            for office in gaz.in_office(key, day):  # people weigh more than places: they say whose news it is
                 if gaz.entries.get(office.of) is not None and gaz.entries[office.of].kind == "Country":
-                    votes[office.of] += 1
+                    votes[office.of] += 2
     if not votes:
         return None
     (best, n), *rest = votes.most_common(2) + [(None, 0)]

@@ -68,8 +68,8 @@ class ParticipantReader:
             return self.group_of(token, depth)
         elif token.pos_ in ("PROPN", "X") or token.ent_type_ in ("ORG", "PER") or token.norm_ in self.lex.transparent_nouns:
             follow |= {"nmod", "dep"}
-        else:
-            return keys  # a common noun's complements are not its actors ("la crise autour de l'Ukraine")
+        else:  # a common noun's complements are not its actors ("la crise autour de l'Ukraine"); its apposition is
+            follow = {"appos"}  # ("Maire délégué de La Haye-du-Puits, Alain Aubert")
         for child in token.children:
             if child.dep_ in follow and not self.is_place(child):
                 if child.dep_ == "nmod" and case(child) not in ("", *OF):
@@ -143,9 +143,17 @@ class ParticipantReader:
     def of_verb(self, verb: Token) -> tuple[list[str], list[str]]:
         agents: list[str] = []
         partners: list[str] = []
-        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) or (
+            "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children)
+            and any(c.dep_ == "obl:agent" or case(c) == "par" for c in verb.children))  # "Invité par X, Y…"
+        has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             partners += self.actors(verb.head)  # "les élus locaux reçus par Édouard Philippe"
+            passive = True
+        elif verb.dep_ == "advcl" and not has_subject and "Part" in verb.morph.get("VerbForm") and \
+                any(c.dep_ == "obl:agent" or case(c) == "par" for c in verb.children):
+            # "Invité lundi par Emmanuel Macron à réfléchir…, Christophe Castaner veut…"
+            partners += [k for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") for k in self.actors(c)]
             passive = True
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -158,10 +166,16 @@ class ParticipantReader:
                 partners += self.actors(child)
             elif self.is_place(child):  # a person is never a place: "reçu à la Maison-Blanche le chancelier Scholz"
                 partners += [k for c in child.children if c.dep_ == "appos" for k in self.actors(c) if is_person(self.gaz, k)]
-        if not agents and not passive:
+        if not agents and not passive and not has_subject:
             agents = self.implicit_subject(verb)
         if len(agents) < 2 and not partners:
             agents = self.coordinated_before(verb) or agents
+        verb_entry = self.lex.verbs.get(lemma(verb), {})
+        if verb_entry.get("cohost_with") and any(c.dep_ in OBJECT_DEPS for c in verb.children):
+            # "a reçu, avec d'autres collègues maires, une délégation": who received with him, not whom
+            cohosts = {k for c in verb.children if c.dep_ in OBLIQUE_DEPS and case(c) == "avec" for k in self.actors(c)}
+            objects = {k for c in verb.children if c.dep_ in OBJECT_DEPS for k in self.actors(c)}
+            partners = [k for k in partners if k not in cohosts or k in objects]
         if not partners:  # "par téléphone avec X", hung lower down by the parser
             partners = [k for t in verb.subtree if t.i > verb.i and case(t) == "avec" and t.dep_ in OBLIQUE_DEPS
                         and t.head.dep_ not in ("acl:relcl", "ccomp") for k in self.actors(t)]
