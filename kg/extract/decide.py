@@ -110,7 +110,9 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
                                                     or any(c.dep_.startswith("aux") for c in token.children))
         if finite and token.i != trigger.i and token.dep_ != "xcomp":
             return False
-        if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (token.i == trigger.i and token.dep_ == "conj"):
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (
+                token.i == trigger.i and token.dep_ == "conj" and not own_subject):
             return False  # the trigger's clause ends here: what governs it from outside does not make it unreal
         token = token.head
     return False

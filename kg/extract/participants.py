@@ -23,6 +23,7 @@ OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 FOLLOW_DEPS = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
 OF = {"de", "du", "des", "d'"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+BLOCKED_BEFORE = {"selon", "pour", "contre", "sur", "par", "à", "a", "en", "dans", "depuis", "vers", "chez", "que", "qu'"}
 BEFORE_VERB = {"se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'", "ensemble", "s’"}
 TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
 SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
@@ -137,6 +138,8 @@ class ParticipantReader:
     def of(self, cue: Token) -> tuple[list[str], list[str]]:
         """(agents, partners) of a cue: who did it, and with whom."""
         agents, partners = self.of_verb(cue) if cue.pos_ in ("VERB", "AUX") else self.of_noun(cue)
+        if cue.pos_ in ("VERB", "AUX") and agents and not partners:
+            partners = self.next_actors(cue)  # the parse lost the object: the actor the words name next
         agents = list(dict.fromkeys(agents))
         return agents, [k for k in dict.fromkeys(partners) if k not in agents]
 
@@ -180,6 +183,21 @@ class ParticipantReader:
             partners = [k for t in verb.subtree if t.i > verb.i and case(t) == "avec" and t.dep_ in OBLIQUE_DEPS
                         and t.head.dep_ not in ("acl:relcl", "ccomp") for k in self.actors(t)]
         return agents, partners
+
+    def next_actors(self, verb: Token) -> list[str]:
+        """The actors named right after a verb, up to the end of its clause ("a reçu, en début de soirée à
+        Matignon, six membres du mouvement"), that are not places nor in a clause of their own."""
+        doc = self.sent.doc
+        for i in range(verb.i + 1, min(self.sent.end, verb.i + 12)):
+            token = doc[i]
+            if token.text in (";", ":", "«", "»", '"', "(") or token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense"):
+                return []
+            covering = self.mentions.get(i)
+            if covering and not self.is_place(token) and fold(doc[i - 1].text) not in BLOCKED_BEFORE:
+                best = max(covering, key=lambda m: m.end - m.start)
+                if best.via != METONYM:
+                    return list(best.keys)
+        return []
 
     def coordinated_before(self, verb: Token) -> list[str]:
         """"MM. Erdogan et Poutine se sont parlé": two actors or more coordinated right before the verb, read
