@@ -115,9 +115,10 @@ class EventReader:
                 continue
             if not decide.fits(cue, self.lex):
                 continue
-            if cue.pos_ == "NOUN" and decide.needs_partner(cue, self.lex) and reader.framing_verb(cue) is None:
-                continue
             agents, partners = reader.of(cue)
+            if cue.pos_ == "NOUN" and decide.needs_partner(cue, self.lex) and reader.framing_verb(cue) is None \
+                    and not (lemma(cue) in self.lex.visit_nouns and partners):
+                continue  # "un débat" with nobody; "en visite en Belgique" has its host
             named = [c for c in cue.children if c.dep_ in ("nmod", "obl", "amod") and (reader.actors(c) or reader.demonym_countries(c))]
             if cue.pos_ == "NOUN" and not agents and named and all(case(c) == "avec" for c in named):
                 continue  # "discussions avec la France et l'Inde": with them, but by whom?

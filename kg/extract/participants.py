@@ -265,7 +265,7 @@ class ParticipantReader:
                 agents = [k for c in verb.children if c.dep_ == "nsubj:pass" for k in self.actors(c)]
         if verb is not None:  # "a eu un entretien téléphonique avec X", "avec X" hung on the verb
             partners += [k for c in verb.children if c.dep_ in OBLIQUE_DEPS and c.i != noun.i
-                         and case(c) in ("avec", "entre", "aupres") for k in self.actors(c)]
+                         and case(c) in ("avec", "aupres") for k in self.actors(c)]
         if possessed and not agents:
             agents = self.discourse.person(noun, self.here)  # "sa rencontre avec Édouard Philippe"
         return agents, partners
