@@ -132,6 +132,8 @@ class EventReader:
                 continue  # "invité par X à réfléchir": asked to do something, not invited somewhere
             if verb.get("addressed"):  # "a suggéré à son homologue": said to a person, not to a crowd
                 partners = [k for k in partners if is_person(self.gaz, k)]
+            if not self.shaped(cue, verb, agents, partners, reader):
+                continue
             participants = list(dict.fromkeys(agents + partners))
             if cue.pos_ == "NOUN" and decide.unmarked(cue, self.lex) and not decide.has_partner_case(cue):
                 # "l'appel de la CGT" is a call to strike; "une heure d'appel des deux dirigeants" tells more of
@@ -146,7 +148,7 @@ class EventReader:
                 self.continue_event(state, own, participants, kind, sent)
                 continue
             weekdays = {d.value for d, _ in dates if d.weekday}
-            if decide.announced(cue, own, weekdays, published):
+            if decide.announced(cue, own or sorted(weekdays), weekdays, published):
                 continue
             reported = cue.pos_ in ("VERB", "AUX") or reader.framing_verb(cue) is not None
             days = [(d, when.TEXT) for d in own] or [when.fallback_day(cue, state.story_day, published)
@@ -174,6 +176,22 @@ class EventReader:
             if token.i in cue_ids and token.pos_ in ("VERB", "AUX"):
                 return True
         return False
+
+    def shaped(self, cue: Token, verb: dict, agents: list[str], partners: list[str], reader: ParticipantReader) -> bool:
+        """A verb's own shape: "se retrouver", "se parler", "s'entretenir" are exchanges between the subject's
+        people or with someone ("avec", "entre"), not "le président se retrouve le dos au mur"; "parler",
+        "discuter", "négocier" need their "se" or their "avec"; "X a réuni Y" is a meeting only of people."""
+        if cue.pos_ not in ("VERB", "AUX"):
+            return True
+        with_someone = any(case(c) in ("avec", "entre", "aupres") and reader.actors(c) for c in cue.subtree
+                           if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and c.head.i == cue.i)
+        if verb.get("reciprocal") and decide.reflexive(cue):
+            return len(agents) >= 2 or with_someone
+        if verb.get("reflexive_or_with"):  # "X et Y ont échangé par téléphone", "X a discuté avec Y"
+            return with_someone or len(agents) >= 2 or lemma(cue) == "parler" and bool(partners)
+        if verb.get("reflexive_or_people"):
+            return any(is_person(self.gaz, k) for k in partners)
+        return True
 
     @staticmethod
     def partner_in_case(cue: Token, cases: list[str], reader: ParticipantReader) -> bool:

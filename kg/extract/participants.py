@@ -23,7 +23,8 @@ OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 FOLLOW_DEPS = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
 OF = {"de", "du", "des", "d'"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
-BLOCKED_BEFORE = {"selon", "pour", "contre", "sur", "par", "à", "a", "en", "dans", "depuis", "vers", "chez", "que", "qu'"}
+BLOCKED_BEFORE = {"selon", "pour", "contre", "sur", "par", "à", "a", "en", "dans", "depuis", "vers", "chez", "que", "qu'",
+                  "de", "du", "des", "d'"}
 BEFORE_VERB = {"se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'", "ensemble", "s’"}
 TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
 SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
@@ -138,7 +139,9 @@ class ParticipantReader:
     def of(self, cue: Token) -> tuple[list[str], list[str]]:
         """(agents, partners) of a cue: who did it, and with whom."""
         agents, partners = self.of_verb(cue) if cue.pos_ in ("VERB", "AUX") else self.of_noun(cue)
-        if cue.pos_ in ("VERB", "AUX") and agents and not partners:
+        verb = self.lex.verbs.get(lemma(cue), {})
+        if cue.pos_ in ("VERB", "AUX") and agents and not partners and not verb.get("request") and not any(
+                fold(c.text) in ("se", "s'") for c in cue.children):
             partners = self.next_actors(cue)  # the parse lost the object: the actor the words name next
         agents = list(dict.fromkeys(agents))
         return agents, [k for k in dict.fromkeys(partners) if k not in agents]
