@@ -16,6 +16,8 @@ CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "xcomp", "co
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 WRITERS = {"je", "j'", "nous", "on", "vous", "tu"}
 MODALS = {"pouvoir", "devoir", "aller"}
+PURPOSE = {"pour", "afin"}
+FRAME_EDGES = {"obl", "obl:mod", "advmod", "nmod", "purpose"}
 
 
 def clause(trigger: Token) -> list[Token]:
@@ -99,10 +101,13 @@ def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
 
 
 def unreal(trigger: Token, lex: Lexicon) -> bool:
-    """Announced, possible, wished, conditional or negated: not something that happened."""
-    token = trigger
+    """Announced, possible, wished, conditional or negated: not something that happened. A verb of planning
+    counts only over its complement ("souhaite le rencontrer"), not over a frame ("a promis, au cours d'un
+    déjeuner avec des CRS"); "pour le rencontrer" is as real as the verb it serves ("s'est rendu à Nogent pour
+    y rencontrer des gendarmes")."""
+    token, edge = trigger, None
     for _ in range(6):
-        if unreal_word(token, lex, token.i == trigger.i):
+        if unreal_word(token, lex, token.i == trigger.i, edge):
             return True
         if token.head.i == token.i:
             return False
@@ -110,17 +115,22 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
                                                     or any(c.dep_.startswith("aux") for c in token.children))
         if finite and token.i != trigger.i and token.dep_ != "xcomp":
             return False
+        marks = {fold(c.text) for c in token.children if c.dep_ == "mark"}
+        if token.dep_ == "advcl" and marks & PURPOSE:
+            return unreal_word(token.head, lex, False, "purpose")
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
         if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (
                 token.i == trigger.i and token.dep_ == "conj" and not own_subject):
             return False  # the trigger's clause ends here: what governs it from outside does not make it unreal
-        token = token.head
+        token, edge = token.head, token.dep_
     return False
 
 
-def unreal_word(token: Token, lex: Lexicon, is_trigger: bool) -> bool:
+def unreal_word(token: Token, lex: Lexicon, is_trigger: bool, edge: str | None = None) -> bool:
     word = lemma(token)
-    if not is_trigger and (token.pos_ == "VERB" and word in lex.planned_verbs or token.pos_ == "NOUN" and word in lex.planned_nouns):
+    governs = edge not in FRAME_EDGES  # a planning word over its complement, not over a frame or a purpose
+    if not is_trigger and governs and (token.pos_ == "VERB" and word in lex.planned_verbs
+                                       or token.pos_ == "NOUN" and word in lex.planned_nouns):
         return True
     if token.pos_ == "ADJ" and fold(token.text) in lex.planned_adjectives:  # "prêts à rencontrer"
         return True
@@ -130,9 +140,9 @@ def unreal_word(token: Token, lex: Lexicon, is_trigger: bool) -> bool:
         if t is not token and lemma(t) in MODALS:
             return True
     children = {fold(c.text) for c in token.children}
-    only = "que" in {fold(t.text) for t in token.rights} and "ne" in children | {"n'"} & children
+    only = "que" in {fold(t.text) for t in token.rights} and ("ne" in children or "n'" in children)
     for child in token.children:
-        if child.dep_ == "mark" and fold(child.text) in lex.planned_marks:
+        if child.dep_ == "mark" and fold(child.text) in lex.planned_marks and fold(child.text) not in PURPOSE:
             return True
         if token.pos_ == "NOUN" and child.dep_ in ("acl", "amod") and fold(child.text) in lex.planned_participles:
             return True  # "sa visite prévue mercredi", "la rencontre annulée"

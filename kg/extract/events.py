@@ -185,8 +185,9 @@ class EventReader:
             return True
         with_someone = any(case(c) in ("avec", "entre", "aupres") and reader.actors(c) for c in cue.subtree
                            if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and c.head.i == cue.i)
-        if verb.get("reciprocal") and decide.reflexive(cue):
-            return len(agents) >= 2 or with_someone
+        if verb.get("reciprocal") and decide.reflexive(cue):  # "se sont retrouvés": a plural verb
+            plural = any("Plur" in t.morph.get("Number") for t in [cue, *cue.children] if t.pos_ in ("VERB", "AUX"))
+            return len(agents) >= 2 and plural or with_someone
         if verb.get("reflexive_or_with"):  # "X et Y ont échangé par téléphone", "X a discuté avec Y"
             return with_someone or len(agents) >= 2 or lemma(cue) == "parler" and bool(partners)
         if verb.get("reflexive_or_people"):
