@@ -118,6 +118,8 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
         marks = {fold(c.text) for c in token.children if c.dep_ == "mark"}
         if token.dep_ == "advcl" and marks & PURPOSE:
             return unreal_word(token.head, lex, False, "purpose")
+        if token.dep_ in SUBJECT_DEPS and token.i != trigger.i:
+            return False  # "le chef de l'État, en visite en Allemagne, ne s'est pas exprimé": the visit is real
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
         if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (
                 token.i == trigger.i and token.dep_ == "conj" and not own_subject):

@@ -174,6 +174,9 @@ class ParticipantReader:
                 partners += [k for c in child.children if c.dep_ == "appos" for k in self.actors(c) if is_person(self.gaz, k)]
         if not agents and not passive and not has_subject:
             agents = self.implicit_subject(verb)
+        if not agents and passive:  # "a été reçue vendredi soir à Matignon par le Premier ministre", hung elsewhere
+            agents = next((keys for t in self.sent if t.i > verb.i and case(t) == "par" and not self.is_place(t)
+                           and (keys := self.actors(t))), [])
         if len(agents) < 2 and not partners:
             agents = self.coordinated_before(verb) or agents
         verb_entry = self.lex.verbs.get(lemma(verb), {})
