@@ -33,7 +33,7 @@ class Extractor:
 
     def extract(self, document: Document, docs: list[Doc]) -> Extraction:
         """DOCS are the analysed pieces of DOCUMENT's cleaned text, in order."""
-        article = ArticleActors({}, {})
+        article = ArticleActors({}, {}, self.actors.outlet_state(document.outlet))
         state = StoryState(Discourse(self.actors.gaz))
         records: list[EventRecord] = []
         new_topics: dict[str, TopicConcept] = {}

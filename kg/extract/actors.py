@@ -51,6 +51,7 @@ class ArticleActors:
     """Actors met so far in one article: for surnames after full names and for misspelt repeats."""
     refs: dict[str, ActorRef]
     unknown_surnames: dict[str, str]  # folded surname -> key
+    outlet_state: str | None = None  # the state whose news the outlet reports first, for bare titles
 
     def add(self, ref: ActorRef) -> None:
         old = self.refs.get(ref.key)
@@ -70,6 +71,7 @@ class ActorFinder:
         media = json.loads((ONTOLOGY / "media.json").read_text(encoding="utf-8"))
         self.media = {fold(n) for n in media["names"]}
         self.media_words = {fold(w) for w in media.get("media_words", ())}
+        self.outlet_states = {fold(k): v for k, v in media.get("outlet_states", {}).items()}
         self.names = PhraseMatcher(nlp.vocab, attr="NORM")
         self.single_token_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.candidates: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -147,7 +149,7 @@ class ActorFinder:
         name_mentions = self._name_mentions(doc, published, article)
         titles = self.title_matches(doc)  # matched once, used twice
         day = office_day(published, name_mentions, self.gaz, doc.text)
-        home = home_country(name_mentions, day, self.gaz)
+        home = home_country(name_mentions, day, self.gaz) or article.outlet_state
         title_mentions = self._title_mentions(doc, day, name_mentions, titles, home)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
         group_mentions = [Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
@@ -159,6 +161,9 @@ class ActorFinder:
             for key in m.keys:
                 article.add(self.ref(key, m))
         return mentions
+
+    def outlet_state(self, outlet: str | None) -> str | None:
+        return self.outlet_states.get(fold(outlet)) if outlet else None
 
     def title_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The longest titles of DOC. The matcher runs only where a title's first word is: it tries every one

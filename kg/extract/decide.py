@@ -16,7 +16,7 @@ CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "xcomp", "co
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 WRITERS = {"je", "j'", "nous", "on", "vous", "tu"}
 MODALS = {"pouvoir", "devoir", "aller"}
-PURPOSE = {"pour", "afin"}
+PURPOSE = {"pour", "afin", "avant"}  # "s'est rendu à Nogent pour y rencontrer", "avant de se rendre… pour échanger"
 FRAME_EDGES = {"obl", "obl:mod", "advmod", "nmod", "purpose"}
 
 

@@ -26,6 +26,7 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 BLOCKED_BEFORE = {"selon", "pour", "contre", "sur", "par", "à", "a", "en", "dans", "depuis", "vers", "chez", "que", "qu'",
                   "de", "du", "des", "d'"}
 BEFORE_VERB = {"se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'", "ensemble", "s’"}
+PARTITIVES = {"chacun", "chacune", "l'un", "l'une", "un", "une", "plusieurs", "certains", "certaines", "aucun", "tous", "toutes"}
 TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
 SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
 PLURAL_PRONOUNS = {"ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "les", "leur", "eux"}
@@ -82,6 +83,8 @@ class ParticipantReader:
     def pronoun(self, token: Token, word: str) -> list[str]:
         if word == "qui" and token.head.dep_ == "acl:relcl":
             return self.actors(token.head.head)  # "Charles Michel, qui a rencontré…"
+        if word in PARTITIVES:  # "chacun des groupes", "l'un des porte-parole"
+            return [k for c in token.children if c.dep_ == "nmod" and case(c) in OF for k in self.actors(c)]
         if word in SUBJECT_PRONOUNS and token.dep_ in SUBJECT_DEPS and lemma(token.head) not in self.lex.impersonal_verbs:
             return self.discourse.person(token, self.here)
         if word in ("lui",) and token.dep_ in ("iobj", "obl:arg", "obj"):
@@ -258,11 +261,17 @@ class ParticipantReader:
                 partners += [c for conj in child.children if conj.dep_ == "conj" for c in self.demonym_countries(conj)]
             elif child.dep_ == "det" and fold(child.text) in POSSESSIVES:
                 possessed = True
+        if lemma(noun) in self.lex.letter_nouns:
+            return self.of_letter(noun)
         if lemma(noun) in self.lex.visit_nouns:
             partners += [k for c in noun.children if c.dep_ in OBLIQUE_DEPS and case(c) in ("en", "au", "aux")
                          for k in self.hosts(c)]
             if noun.head.i != noun.i and noun.dep_ in ("nmod", "appos", "acl", "obl:mod") and noun.head.pos_ in ("PROPN", "NOUN"):
                 agents += self.actors(noun.head)  # "Emmanuel Macron, en visite d'État en Belgique"
+        # "une réunion en visioconférence avec tous les préfets": the partners of the words that say how
+        partners += [k for t in noun.subtree if t.i != noun.i and t.dep_ == "nmod" and case(t) == "avec"
+                     and t.head.i != noun.i and t.head.pos_ == "NOUN" and lemma(t.head) in self.lex.nouns
+                     for k in self.actors(t)]
         verb = self.framing_verb(noun)
         if verb is not None and not agents:
             agents = [k for c in verb.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
@@ -305,6 +314,22 @@ class ParticipantReader:
             if lemma(token) == "faire" and any(c.norm_ == "meme" for c in token.subtree):
                 return [k for c in token.children if c.dep_ in OBLIQUE_DEPS and case(c) == "avec" for k in self.actors(c)]
         return []
+
+    def of_letter(self, noun: Token) -> tuple[list[str], list[str]]:
+        """"X a envoyé un courrier au chef de l'État", "dans une lettre adressée aux préfets, X…": who wrote, to
+        whom. A letter nobody is said to send to someone is no exchange ("une lettre ouverte")."""
+        sent_by = noun.head if noun.head.pos_ == "VERB" and lemma(noun.head) in self.lex.sending_verbs else None
+        to = [c for c in noun.children if c.dep_ == "acl" and lemma(c) in self.lex.sending_verbs]  # "adressée à"
+        verbs = [v for v in (sent_by, *to) if v is not None]
+        partners = [k for v in (*verbs, noun) for c in v.children if c.dep_ in OBLIQUE_DEPS | OBJECT_DEPS
+                    and c.i != noun.i and case(c) in ("a", "au", "aux") for k in self.actors(c)]
+        if sent_by is not None:
+            agents = [k for c in sent_by.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
+        else:  # "dans une lettre adressée aux préfets, le ministre demande": the clause's subject wrote it
+            verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+            agents = [k for c in verb.children if c.dep_ == "nsubj" for k in self.actors(c)] if verb is not None else []
+        agents += [k for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and case(c) in OF for k in self.actors(c)]
+        return agents, partners if agents else []
 
     def framing_verb(self, noun: Token) -> Token | None:
         """The verb whose subject took part in the event NOUN names: "ont eu un entretien", "a participé à une
