@@ -9,7 +9,7 @@ import difflib
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -52,6 +52,7 @@ class ArticleActors:
     refs: dict[str, ActorRef]
     unknown_surnames: dict[str, str]  # folded surname -> key
     outlet_state: str | None = None  # the state whose news the outlet reports first, for bare titles
+    acronyms: dict[str, str] = field(default_factory=dict)  # "ldh" -> the key of "Ligue des droits de l'homme"
 
     def add(self, ref: ActorRef) -> None:
         old = self.refs.get(ref.key)
@@ -408,7 +409,10 @@ class ActorFinder:
                 if any(t.norm_ in PORTFOLIO_WORDS for t in doc[max(ent.start - 4, 0):ent.start]):
                     continue  # "les ministres du Travail, des Transports": portfolios, not organisations
                 if len(text) > 2 and not any(w in f" {fold(text)} " for w in (f" {m} " for m in self.media_words)):
-                    key = "name:org:" + slug(text)
+                    key = article.acronyms.get(fold(text)) or "name:org:" + slug(text)
+                    acronym = acronym_after(doc, ent.end)
+                    if acronym and initials(text) == acronym:  # "la Ligue des droits de l'homme (LDH)"
+                        article.acronyms.setdefault(fold(acronym), key)
                     mentions.append(Mention(ent.start, ent.end, (key,), "ner", text))
                 continue
             key = self.person_key(text, article)
@@ -445,6 +449,19 @@ def hyphenated(doc: Doc) -> list[Token]:
     strings = doc.vocab.strings
     orths = doc.to_array(ORTH).tolist() if len(doc) else []
     return [doc[i] for i, orth in enumerate(orths) if "-" in strings[orth]]
+
+
+def acronym_after(doc: Doc, i: int) -> str | None:
+    """The acronym in brackets right after token I ("(LDH)"), if any."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper():
+        return doc[i + 1].text
+    return None
+
+
+def initials(name: str) -> str:
+    """"Ligue des droits de l'homme" -> "LDH": the first letters of its words that are not particles."""
+    words = re.split(r"[\s'’-]+", name)
+    return "".join(w[0].upper() for w in words if w and fold(w) not in PARTICLES | {"et", "pour", "sur", "en", "l", "d"})
 
 
 def clean_name(text: str) -> str:

@@ -93,6 +93,8 @@ def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
         return True
     if lemma(trigger) == "appel" and any(fold(c.text) in ("a",) for c in trigger.children if c.dep_ == "case"):
         return True  # "à l'appel de la CGT"
+    if lemma(trigger) in lex.court_nouns and any(lemma(t) in lex.court_words for t in sent):
+        return True  # "une audience" before judges is a hearing, not a meeting
     if trigger.pos_ in ("VERB", "AUX"):
         objects = [c for c in trigger.children if c.dep_ == "obj"]
         if objects and all(lemma(o) in lex.non_actor_objects for o in objects):

@@ -45,6 +45,8 @@ class Lexicon:
     transparent_nouns: frozenset[str]
     sport_words: frozenset[str]
     non_actor_objects: frozenset[str]
+    court_nouns: frozenset[str]  # "audience": a hearing when judges are about
+    court_words: frozenset[str]
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
     sending_verbs: frozenset[str]
     visit_nouns: frozenset[str]  # "visite": the state visited is its host
@@ -75,5 +77,6 @@ def load() -> Lexicon:
         frame_words=folded(data["frame_words"]), support_verbs=folded(data["support_verbs"]),
         impersonal_verbs=folded(data["impersonal_verbs"]), transparent_nouns=folded(data["transparent_nouns"]),
         sport_words=folded(data["sport_words"]), non_actor_objects=folded(data["non_actor_objects"]),
+        court_nouns=folded(data["court_nouns"]), court_words=folded(data["court_words"]),
         letter_nouns=folded(data["letter_nouns"]), sending_verbs=folded(data["sending_verbs"]),
         visit_nouns=folded(data["visit_nouns"]), representatives=folded(groups_data["representatives"]))

@@ -65,8 +65,10 @@ def own_days(trigger: Token, triggers: set[int], dates: list[tuple[DateMention, 
                 break
             if token.head.i == token.i:
                 break
-            if token.dep_ in FOREIGN_CLAUSES and token.pos_ in ("VERB", "AUX"):
-                foreign = True  # the day of another clause ("avant que la styliste ne signe… le 19 mai")
+            if token.dep_ in FOREIGN_CLAUSES and token.pos_ in ("VERB", "AUX") or \
+                    token.dep_ == "acl" and token.pos_ == "VERB" and token.head.i not in triggers:
+                foreign = True  # the day of another clause ("avant que la styliste ne signe… le 19 mai", "des
+                # policiers pris à partie samedi"), not of the event's own participle ("pourparlers tenus le 10")
             token = token.head
         if foreign and (owner is None or owner.i != trigger.i or anchor.i not in own_clause):
             continue
