@@ -16,28 +16,34 @@ from kg.text import fold
 MASCULINE = {"il", "lui", "celui-ci", "ce dernier"}
 FEMININE = {"elle", "celle-ci", "cette derniere"}
 PLURAL = {"ils", "elles", "eux", "leur", "leurs", "les"}
-RECENT = 12  # people remembered
+RECENT = 6  # sentences remembered
 
 
 @dataclass
 class Discourse:
     """What one article has told so far, sentence after sentence."""
     gaz: Gazetteer
-    people: list[tuple[str, bool]] = field(default_factory=list)  # (key, was a subject), oldest first
+    sentences: list[list[tuple[str, bool]]] = field(default_factory=list)  # each sentence's people: (key, subject)
     genders: dict[str, str] = field(default_factory=dict)  # key -> "m" | "f", where known
     last_pair: tuple[str, ...] = ()  # the participants of the event told last
 
     def learn(self, mentions: list[Mention], doc) -> None:
         """Remember the people of a sentence's MENTIONS, in order."""
+        people = []
         for m in mentions:
             for key in m.keys:
                 if not self.is_person(key):
                     continue
-                self.people.append((key, doc[m.start].dep_.startswith("nsubj") or doc[m.end - 1].dep_.startswith("nsubj")))
+                people.append((key, doc[m.start].dep_.startswith("nsubj") or doc[m.end - 1].dep_.startswith("nsubj")))
                 gender = self.gender_of(key, m, doc)
                 if gender:
                     self.genders.setdefault(key, gender)
-        del self.people[:-RECENT]
+        self.sentences.append(people)
+        del self.sentences[:-RECENT]
+
+    @property
+    def people(self) -> list[tuple[str, bool]]:
+        return [p for sentence in self.sentences for p in sentence]
 
     def is_person(self, key: str) -> bool:
         entry = self.gaz.entries.get(key)
@@ -65,10 +71,10 @@ class Discourse:
         for key in before:
             if fits(key):
                 return [key]
-        subjects = [k for k, subject in reversed(self.people) if subject]
-        for key in subjects + [k for k, _ in reversed(self.people)]:
-            if fits(key):
-                return [key]
+        for sentence in reversed(self.sentences):  # its subject, else the last person it named
+            for key in [k for k, subject in sentence if subject] + [k for k, _ in reversed(sentence)]:
+                if fits(key):
+                    return [key]
         return []
 
     def pair(self) -> list[str]:

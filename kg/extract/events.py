@@ -183,11 +183,11 @@ class EventReader:
         "discuter", "négocier" need their "se" or their "avec"; "X a réuni Y" is a meeting only of people."""
         if cue.pos_ not in ("VERB", "AUX"):
             return True
-        with_someone = any(case(c) in ("avec", "entre", "aupres") and reader.actors(c) for c in cue.subtree
-                           if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and c.head.i == cue.i)
+        with_someone = any(case(c) in ("avec", "entre", "aupres") and reader.actors(c) for c in decide.clause(cue)
+                           if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod"))  # "par téléphone avec X" too
         if verb.get("reciprocal") and decide.reflexive(cue):  # "se sont retrouvés": a plural verb
             plural = any("Plur" in t.morph.get("Number") for t in [cue, *cue.children] if t.pos_ in ("VERB", "AUX"))
-            return len(agents) >= 2 and plural or with_someone
+            return len(set(agents + partners)) >= 2 and plural or with_someone  # "se sont parlé" read as a passive
         if verb.get("reflexive_or_with"):  # "X et Y ont échangé par téléphone", "X a discuté avec Y"
             return with_someone or len(agents) >= 2 or lemma(cue) == "parler" and bool(partners)
         if verb.get("reflexive_or_people"):
