@@ -17,7 +17,7 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 WRITERS = {"je", "j'", "nous", "on", "vous", "tu"}
 MODALS = {"pouvoir", "devoir", "aller"}
 PURPOSE = {"pour", "afin", "avant"}  # "s'est rendu à Nogent pour y rencontrer", "avant de se rendre… pour échanger"
-FRAME_EDGES = {"obl", "obl:mod", "advmod", "nmod", "purpose"}
+FRAME_EDGES = {"frame", "purpose"}
 
 
 def clause(trigger: Token) -> list[Token]:
@@ -126,8 +126,17 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
         if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (
                 token.i == trigger.i and token.dep_ == "conj" and not own_subject):
             return False  # the trigger's clause ends here: what governs it from outside does not make it unreal
-        token, edge = token.head, token.dep_
+        token, edge = token.head, frame_edge(token, lex)
     return False
+
+
+def frame_edge(token: Token, lex: Lexicon) -> str:
+    """How TOKEN hangs on its head: "frame" for "lors de", "au cours de", "à l'issue de" (a planning verb above
+    does not make the event planned), else its dependency ("pour un déjeuner" is what was planned)."""
+    words = {fold(c.text) for c in token.children if c.dep_ in ("case", "fixed")} | {fold(token.text)}
+    if token.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "advmod") and words & (lex.frame_cases - {"pour", "avant"}):
+        return "frame"
+    return token.dep_
 
 
 def unreal_word(token: Token, lex: Lexicon, is_trigger: bool, edge: str | None = None) -> bool:

@@ -48,6 +48,7 @@ class StoryState:
     drafts: list[Draft] = field(default_factory=list)
     story_day: str | None = None  # the day of the event the current paragraph told last
     last_day: str | None = None  # the last day the text named, for "le lendemain", "la veille"
+    previous_day: str | None = None  # the last day the sentence before named, in the same paragraph
     current: Draft | None = None
     since_current: int = 0
     # Lead sentences about an event not yet named ("Une heure quarante-cinq d'échange au téléphone…"): (kind,
@@ -93,6 +94,7 @@ class EventReader:
                 state.story_day = told[-1]  # "Mardi, X a reçu Y. Il a ensuite rencontré Z": Z on Tuesday too
             named = [d.value for d in find_dates(sent.text, published, state.last_day) if not d.future]
             state.last_day = named[-1] if named else state.last_day
+            state.previous_day = named[-1] if named else None  # "…venu dimanche avec l'arrivée de Zarif. Il s'est entretenu…"
         return state.drafts[start:], sentences
 
     def about(self, event: Draft, here: list[Mention]) -> bool:
@@ -151,7 +153,7 @@ class EventReader:
             if decide.announced(cue, own or sorted(weekdays), weekdays, published):
                 continue
             reported = cue.pos_ in ("VERB", "AUX") or reader.framing_verb(cue) is not None
-            days = [(d, when.TEXT) for d in own] or [when.fallback_day(cue, state.story_day, published)
+            days = [(d, when.TEXT) for d in own] or [when.fallback_day(cue, state.previous_day or state.story_day, published)
                                                        if reported else (None, None)]
             initiator = reader.initiator(participants, published) or (
                 agents[0] if verb.get("subject_initiates") and len(agents) == 1 else None)  # "X a appelé Y"
