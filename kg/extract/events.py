@@ -83,7 +83,8 @@ class EventReader:
                     self.upgrade(new[0], kind, duration)
                     new[0].context.append(at)
                 state.pending.clear()
-            elif state.current is not None and state.since_current < CONTEXT_SENTENCES and self.about(state.current, here):
+            elif state.current is not None and state.since_current < CONTEXT_SENTENCES and self.about(
+                    state.current, here, sent, i, sentences, published):
                 state.current.context.append(i)
                 state.since_current += 1
             else:
@@ -97,9 +98,15 @@ class EventReader:
             state.previous_day = named[-1] if named else None  # "…venu dimanche avec l'arrivée de Zarif. Il s'est entretenu…"
         return state.drafts[start:], sentences
 
-    def about(self, event: Draft, here: list[Mention]) -> bool:
+    def about(self, event: Draft, here: list[Mention], sent: Span, i: int, sentences: list[Span],
+              published: date | None) -> bool:
+        """Whether a sentence after an event still tells of it (for its topics): it follows the event's sentence
+        in its paragraph, or names one of its people or its day."""
+        if i == event.sentence + 1 and "\n\n" not in sentences[event.sentence].text_with_ws:
+            return True
         people = {p for p in event.participants if is_person(self.gaz, p)}
-        return bool(people & {k for m in here for k in m.keys})
+        return bool(people & {k for m in here for k in m.keys}) or event.date is not None and any(
+            d.value == event.date for d in find_dates(sent.text, published))
 
     def read_sentence(self, sent: Span, i: int, reader: ParticipantReader, index: DocIndex,
                       published: date | None, state: StoryState) -> list[Draft]:
