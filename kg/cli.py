@@ -20,7 +20,10 @@ class UsageError(Exception):
 
 def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The command-line parser; given ARGV, only the sub-command it names, when it names one."""
+    from kg import __version__
+
     top = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of communications read from French news.")
+    top.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     command = next((a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")), None)
     for name in [MODULE_OF[command]] if command in MODULE_OF else COMMAND_MODULES:
