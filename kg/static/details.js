@@ -50,7 +50,7 @@ window.kgDetails = (function () {
 
   function isFullDate(date) { return typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date); }
 
-  // ctx: {data, eventsOf, state, network, nodeSet, edgeSet, redraw(), eventPasses(event), placed(e)}
+  // ctx: {data, eventsOf, state, network, nodeSet(), edgeSet() (the data sets drawn), redraw(), eventPasses(event), when}
   function create(ctx) {
     const { actors, events, articles } = ctx.data;
     const { state, network, eventsOf } = ctx;
@@ -124,7 +124,7 @@ window.kgDetails = (function () {
     }
 
     network.on("hoverEdge", (params) => {
-      const edge = ctx.edgeSet.get(params.edge);
+      const edge = ctx.edgeSet().get(params.edge);
       if (edge && edge.kgEvents) showTip(edgeTip(edge), params.pointer.DOM);
     });
     network.on("blurEdge", hideTipSoon);
@@ -221,7 +221,7 @@ window.kgDetails = (function () {
         else if (id[0] === "e") openEvent(index);
         else openTopic(index);
       } else if (params.edges.length) {
-        const edge = ctx.edgeSet.get(params.edges[0]);
+        const edge = ctx.edgeSet().get(params.edges[0]);
         if (edge && edge.kgEvents) openEdge(edge);
       }
     });
@@ -277,7 +277,7 @@ window.kgDetails = (function () {
 
     function selectActor(a) {
       // Draw the actor even if the top N or the filters left it out, then select and centre it.
-      if (!ctx.nodeSet.get("a" + a)) {
+      if (!ctx.nodeSet().get("a" + a)) {
         state.pinned.add(a);
         ctx.redraw();
       }

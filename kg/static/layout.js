@@ -65,17 +65,18 @@ window.kgLayout = (function () {
           }
         }
       } else {
-        const grid = new Map();
+        const grid = new Map(); // cells of side `cell`, keyed by a number
+        const key = (gx, gy) => (gx + 32768) * 65536 + (gy + 32768);
         for (let i = 0; i < n; i++) {
-          const key = Math.floor(xs[i] / cell) + "," + Math.floor(ys[i] / cell);
-          if (!grid.has(key)) grid.set(key, []);
-          grid.get(key).push(i);
+          const k = key(Math.floor(xs[i] / cell), Math.floor(ys[i] / cell));
+          const found = grid.get(k);
+          if (found) found.push(i); else grid.set(k, [i]);
         }
         for (let i = 0; i < n; i++) {
           const gx = Math.floor(xs[i] / cell), gy = Math.floor(ys[i] / cell);
           for (let ox = -1; ox <= 1; ox++) {
             for (let oy = -1; oy <= 1; oy++) {
-              const near = grid.get((gx + ox) + "," + (gy + oy));
+              const near = grid.get(key(gx + ox, gy + oy));
               if (!near) continue;
               for (const j of near) {
                 if (j === i) continue;

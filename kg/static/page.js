@@ -111,7 +111,7 @@
     }));
     const result = window.kgLayout.layout(nodes, pairs.map((p) => ({ from: p.from, to: p.to })), aspect);
     laidOut = result.positions;
-    apart = result.apart;
+    apart = kgPage.apart = result.apart;
     kgPage.layoutMs = performance.now() - started;
   }
 
@@ -186,8 +186,8 @@
   // ---------- the network ----------
 
   const container = document.getElementById("graph");
-  const nodeSet = new vis.DataSet([]);
-  const edgeSet = new vis.DataSet([]);
+  let nodeSet = new vis.DataSet([]);
+  let edgeSet = new vis.DataSet([]);
   const network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
     autoResize: true,
     physics: { enabled: false },
@@ -203,7 +203,8 @@
 
   const kgPage = { data, network, state, ready: false, readyMs: null, redraws: 0, layoutMs: null, when };
   window.kgPage = kgPage;
-  const details = window.kgDetails.create({ data, eventsOf, state, network, nodeSet, edgeSet, redraw, eventPasses, when });
+  const details = window.kgDetails.create({ data, eventsOf, state, network, nodeSet: () => nodeSet, edgeSet: () => edgeSet,
+    redraw, eventPasses, when });
   Object.assign(kgPage, { selectActor: details.selectActor, findActors: details.findActors });
 
   function drawLabels(ctx) {
@@ -276,10 +277,10 @@
     const drawnPairs = pairsOf(sel.shownEvents, (a) => sel.drawn.has(a));
     layOut(sel, drawnPairs);
     const view = state.view === "actors" ? actorView(sel, drawnPairs) : eventView(sel);
-    nodeSet.clear();
-    edgeSet.clear();
-    nodeSet.add(view.nodes);
-    edgeSet.add(view.edges);
+    // new data sets in one go: several times faster than emptying and filling the old ones
+    nodeSet = new vis.DataSet(view.nodes);
+    edgeSet = new vis.DataSet(view.edges);
+    network.setData({ nodes: nodeSet, edges: edgeSet });
     container.dataset.drawnNodes = String(view.nodes.length);
     container.dataset.drawnActors = String(sel.drawn.size);
     document.getElementById("top-n-total").textContent = "of " + sel.rankedCount + " actors";
