@@ -28,7 +28,7 @@ window.kgLayout = (function () {
     };
   }
 
-  function force(members, start, edges, size) {
+  function force(members, start, edges, size, aspect) {
     // Fruchterman-Reingold on one group; repulsion from nearby actors only (a grid) when the group is big.
     const n = members.length;
     const index = new Map(members.map((id, i) => [id, i]));
@@ -107,8 +107,24 @@ window.kgLayout = (function () {
       }
       temperature -= cooling;
     }
+    return turned(members, xs, ys, aspect);
+  }
+
+  function turned(members, xs, ys, aspect) {
+    // The group turned so that its longest extent lies along the screen's longest side.
+    const n = members.length;
+    let mx = 0, my = 0;
+    for (let i = 0; i < n; i++) { mx += xs[i]; my += ys[i]; }
+    mx /= n; my /= n;
+    let sxx = 0, syy = 0, sxy = 0;
+    for (let i = 0; i < n; i++) { const dx = xs[i] - mx, dy = ys[i] - my; sxx += dx * dx; syy += dy * dy; sxy += dx * dy; }
+    const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy) - (aspect >= 1 ? 0 : Math.PI / 2);
+    const cos = Math.cos(-angle), sin = Math.sin(-angle);
     const out = new Map();
-    members.forEach((id, i) => out.set(id, { x: xs[i], y: ys[i] }));
+    members.forEach((id, i) => {
+      const dx = xs[i] - mx, dy = ys[i] - my;
+      out.set(id, { x: dx * cos - dy * sin, y: dx * sin + dy * cos });
+    });
     return out;
   }
 
@@ -173,7 +189,7 @@ window.kgLayout = (function () {
       else if (members.length === 2) pairs.push(members);
       else {
         const size = new Float64Array(members.map((id) => sizes.get(id)));
-        const points = force(members, start, edges, size);
+        const points = force(members, start, edges, size, aspect);
         items.push({ points, box: box(points, sizes), first: rank(members[0]), apart: false });
       }
     });

@@ -233,11 +233,14 @@
       // below the node, above it, to its right, to its left: the first place free of other labels
       const places = [[p.x - w / 2, p.y + node.size + gap], [p.x - w / 2, p.y - node.size - gap - h],
         [p.x + node.size + gap, p.y - h / 2], [p.x - node.size - gap - w, p.y - h / 2]];
-      const clashes = (box) => taken.some((t) => box.x < t.x + t.w && t.x < box.x + box.w && box.y < t.y + t.h && t.y < box.y + box.h);
-      let box = places.map(([x, y]) => ({ x, y, w, h })).find((b) => !clashes(b));
+      const overlap = (box) => taken.reduce((sum, t) => sum + Math.max(0, Math.min(box.x + box.w, t.x + t.w) - Math.max(box.x, t.x))
+        * Math.max(0, Math.min(box.y + box.h, t.y + t.h) - Math.max(box.y, t.y)), 0);
+      const boxes = places.map(([x, y]) => ({ x, y, w, h, overlap: 0 }));
+      boxes.forEach((b) => { b.overlap = overlap(b); });
+      let box = boxes.find((b) => b.overlap === 0);
       if (!box) {
         if (i >= ALWAYS_LABELLED) return;
-        box = { x: places[0][0], y: places[0][1], w, h };
+        box = boxes.reduce((best, b) => (b.overlap < best.overlap ? b : best)); // where it covers least
       }
       taken.push(box);
       // kept inside the screen: a long name near an edge slides in rather than being cut
