@@ -276,8 +276,7 @@ def run(args: argparse.Namespace) -> int:
     if not Path(args.gold).is_file():
         raise UsageError(f"no such reference: {args.gold}")
     try:
-        graph_data, gold = read_graph(graph), read_reference(args.gold)
-        report = Evaluation(graph_data, gold).run()
+        report = evaluate(graph, args.gold)
     except ReadError as exc:
         print(f"kg eval: {exc}", file=sys.stderr)
         return 2

@@ -28,8 +28,8 @@ _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
 
 
 # The page's own scripts, inlined in this order after vis-network: each but the last defines one global
-# (kgLayout, kgTimeline, kgTable, kgDetails) that page.js, the page itself, uses.
-PAGE_SCRIPTS = ("layout.js", "timeline.js", "table.js", "details.js", "page.js")
+# (kgLayout, kgLabels, kgTimeline, kgTable, kgDetails, kgEventView) that page.js, the page itself, uses.
+PAGE_SCRIPTS = ("layout.js", "labels.js", "timeline.js", "table.js", "details.js", "eventview.js", "page.js")
 
 
 def render(corpus: Corpus) -> str:

@@ -9,15 +9,11 @@
   const { el, isFullDate, topicName, dateText, EVENT_NAMES, KIND_NAMES } = window.kgDetails;
 
   const ACTOR_COLORS = { Person: "#4e79a7", Organization: "#f28e2b", Country: "#59a14f", Actor: "#9c9c9c" };
-  const EVENT_COLORS = { PhoneCall: "#e15759", VideoConference: "#b07aa1", Meeting: "#17becf", Communication: "#c9a227" };
-  const EVENT_SHAPES = { PhoneCall: "diamond", VideoConference: "square", Meeting: "triangle", Communication: "dot" };
+  const { EVENT_COLORS, TOPIC_COLOR } = window.kgEventView;
   const COMMUNITY_COLORS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f", "#2f4b7c"];
   const OTHER_COMMUNITY = "#bab0ac";
-  const TOPIC_COLOR = "#8c8c8c";
   const ALL_ACTORS_UP_TO = 300; // bigger graphs start with the most active actors only
   const DEFAULT_TOP_N = 150;
-  const ALWAYS_LABELLED = 12; // the most active actors drawn: labelled even where labels crowd
-  const LABEL_PX = 13;
   const EVENT_VIEW_SPREAD = 2.5; // actors move apart in the event view to make room for the events
 
   const { actors, events, topics, articles } = data;
@@ -39,7 +35,6 @@
   };
   let laidOut = new Map(); // actor index -> position of the current layout
   let apart = null; // the block of pairs apart from the rest, if any
-  let labels = []; // the labels drawn in the last frame
 
   // ---------- what is drawn ----------
 
@@ -130,57 +125,10 @@
   }
 
   function eventView(sel) {
-    // Events whose participants are all drawn, each near its participants; topics around the graph.
-    const nodes = [...sel.drawn].sort((a, b) => a - b).map((a) => actorNode(a, sel.activity, EVENT_VIEW_SPREAD));
-    const at = (a) => laidOut.get(a) || { x: 0, y: 0 };
-    const edges = [];
-    const crowd = new Map(); // events sharing the same participants are spread on a small spiral
-    const topicEvents = new Map();
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    nodes.forEach((n) => { minX = Math.min(minX, n.x); maxX = Math.max(maxX, n.x); minY = Math.min(minY, n.y); maxY = Math.max(maxY, n.y); });
-    const centre = (event) => ({
-      x: EVENT_VIEW_SPREAD * event.participants.reduce((s, a) => s + at(a).x, 0) / event.participants.length,
-      y: EVENT_VIEW_SPREAD * event.participants.reduce((s, a) => s + at(a).y, 0) / event.participants.length,
+    return window.kgEventView.nodesAndEdges(sel, {
+      data, actorNode: (a) => actorNode(a, sel.activity, EVENT_VIEW_SPREAD), at: (a) => laidOut.get(a) || { x: 0, y: 0 },
+      spread: EVENT_VIEW_SPREAD,
     });
-    for (const e of sel.shownEvents) {
-      const event = events[e];
-      if (event.participants.length === 0 || !event.participants.every((a) => sel.drawn.has(a))) continue;
-      const key = event.participants.join(",");
-      const rank = crowd.get(key) || 0;
-      crowd.set(key, rank + 1);
-      const c = centre(event);
-      const angle = rank * 2.39996 + (event.participants.length === 1 ? 0 : Math.PI / 2);
-      const radius = 40 + 26 * Math.sqrt(rank);
-      nodes.push({
-        id: "e" + e, label: isFullDate(event.date) ? event.date : dateText(event.date),
-        x: c.x + radius * Math.cos(angle), y: c.y + radius * Math.sin(angle), size: 9,
-        shape: EVENT_SHAPES[event.kind] || "dot", color: EVENT_COLORS[event.kind] || EVENT_COLORS.Communication,
-        shapeProperties: { borderDashes: event.status === "planned" ? [3, 3] : false },
-      });
-      event.participants.forEach((a) => edges.push({ id: "e" + e + "-a" + a, from: "e" + e, to: "a" + a, width: 1 }));
-      event.topics.forEach((t) => {
-        if (!topicEvents.has(t)) topicEvents.set(t, []);
-        topicEvents.get(t).push(e);
-        edges.push({ id: "e" + e + "-t" + t, from: "e" + e, to: "t" + t, width: 1, dashes: true });
-      });
-    }
-    // Each topic sits outside the drawing, in the direction of its events.
-    if (!isFinite(minX)) { minX = maxX = minY = maxY = 0; }
-    const midX = (minX + maxX) / 2, midY = (minY + maxY) / 2;
-    const ring = Math.max(maxX - minX, maxY - minY) / 2 + 150;
-    const placed = [];
-    [...topicEvents.keys()].sort((a, b) => a - b).forEach((t) => {
-      const members = topicEvents.get(t);
-      const sx = members.reduce((s, e) => s + centre(events[e]).x, 0), sy = members.reduce((s, e) => s + centre(events[e]).y, 0);
-      let angle = Math.atan2(sy / members.length - midY, sx / members.length - midX);
-      while (placed.some((p) => Math.abs(p - angle) < 0.12)) angle += 0.12; // keep topic labels apart
-      placed.push(angle);
-      nodes.push({
-        id: "t" + t, label: topicName(t), x: midX + ring * Math.cos(angle), y: midY + ring * Math.sin(angle),
-        size: 10 + Math.sqrt(members.length) * 2, shape: "hexagon", color: TOPIC_COLOR,
-      });
-    });
-    return { nodes, edges };
   }
 
   // ---------- the network ----------
@@ -207,71 +155,8 @@
     redraw, eventPasses, when });
   Object.assign(kgPage, { selectActor: details.selectActor, findActors: details.findActors });
 
-  function drawLabels(ctx) {
-    // The actors' names, most active first; a name is left out where it would cover one already written
-    // (but for the ALWAYS_LABELLED most active), and every name is LABEL_PX pixels high at any zoom.
-    const scale = network.getScale();
-    const size = LABEL_PX / scale;
-    const view = network.getViewPosition();
-    const halfW = container.clientWidth / 2 / scale, halfH = container.clientHeight / 2 / scale;
-    const ids = nodeSet.getIds().filter((id) => id[0] === "a");
-    const positions = network.getPositions(ids);
-    const order = ids.map((id) => Number(id.slice(1))).sort((a, b) => (kgPage.rank.get(a) ?? 1e9) - (kgPage.rank.get(b) ?? 1e9) || a - b);
-    ctx.font = size + "px system-ui, sans-serif";
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
-    ctx.lineJoin = "round";
-    const taken = apart && apart.caption && state.view === "actors" ? [apart.caption] : [];
-    labels = [];
-    order.forEach((a, i) => {
-      const p = positions["a" + a];
-      if (!p || Math.abs(p.x - view.x) > halfW + 200 / scale || Math.abs(p.y - view.y) > halfH + 200 / scale) return;
-      const node = nodeSet.get("a" + a);
-      const text = actors[a].label;
-      const width = ctx.measureText(text).width;
-      const w = width + 4 / scale, h = size * 1.2, gap = 2 / scale;
-      // below the node, above it, to its right, to its left: the first place free of other labels
-      const places = [[p.x - w / 2, p.y + node.size + gap], [p.x - w / 2, p.y - node.size - gap - h],
-        [p.x + node.size + gap, p.y - h / 2], [p.x - node.size - gap - w, p.y - h / 2]];
-      const overlap = (box) => taken.reduce((sum, t) => sum + Math.max(0, Math.min(box.x + box.w, t.x + t.w) - Math.max(box.x, t.x))
-        * Math.max(0, Math.min(box.y + box.h, t.y + t.h) - Math.max(box.y, t.y)), 0);
-      const boxes = places.map(([x, y]) => ({ x, y, w, h, overlap: 0 }));
-      boxes.forEach((b) => { b.overlap = overlap(b); });
-      let box = boxes.find((b) => b.overlap === 0);
-      if (!box) {
-        if (i >= ALWAYS_LABELLED) return;
-        box = boxes.reduce((best, b) => (b.overlap < best.overlap ? b : best)); // where it covers least
-      }
-      taken.push(box);
-      // kept inside the screen: a long name near an edge slides in rather than being cut
-      const tx = Math.min(Math.max(box.x + w / 2, view.x - halfW + w / 2), view.x + halfW - w / 2), ty = box.y + 0.1 * size;
-      ctx.lineWidth = 3 / scale;
-      ctx.strokeStyle = "rgba(255,255,255,0.9)";
-      ctx.strokeText(text, tx, ty);
-      ctx.fillStyle = "#1d232b";
-      ctx.fillText(text, tx, ty);
-      const dom = network.canvasToDOM({ x: tx, y: ty });
-      labels.push({ actor: a, label: text, x: dom.x, y: dom.y });
-    });
-    kgPage.labels = labels;
-  }
-
-  network.on("beforeDrawing", (ctx) => {
-    if (!apart || state.view !== "actors") return;
-    const scale = network.getScale();
-    ctx.fillStyle = "#f3f5f8";
-    ctx.fillRect(apart.x - 20, apart.y - 20 - 22 / scale, apart.width + 40, apart.height + 40 + 22 / scale);
-    ctx.font = LABEL_PX / scale + "px system-ui, sans-serif";
-    ctx.textAlign = "left";
-    ctx.textBaseline = "top";
-    ctx.fillStyle = "#4a525d";
-    const parts = [apart.pairs && apart.pairs + (apart.pairs === 1 ? " pair" : " pairs") + " talking only to each other",
-      apart.singles && apart.singles + " with no partner drawn"].filter(Boolean);
-    const caption = parts.join(" · ");
-    ctx.fillText(caption, apart.x - 14, apart.y - 16 - 18 / scale);
-    apart.caption = { x: apart.x - 14, y: apart.y - 16 - 18 / scale, w: ctx.measureText(caption).width, h: LABEL_PX * 1.2 / scale };
-  });
-  network.on("afterDrawing", drawLabels);
+  window.kgLabels.draw({ network, container, actors, state, nodeSet: () => nodeSet, apart: () => apart,
+    rank: () => kgPage.rank, onDrawn: (labels) => { kgPage.labels = labels; } });
 
   function redraw() {
     const sel = selection();
