@@ -9,7 +9,9 @@ collected, deduplicated or sorted in Python, which took seconds per million trip
   is sorted, and so are its exports; a file that states a triple twice, which the build never writes,
   gives it twice).
 - A dataset (TriG, N-Quads) is first loaded into an Oxigraph store, where its graphs are merged into
-  the default graph and a triple stated in several graphs becomes one.
+  the graph's named graph and a triple stated in several graphs becomes one.
+- Stores hold the graph in its named graph, kg.names.GRAPH_IRI, as a triplestore does after `kg load`;
+  kg query sees it as the default graph too (use_default_graph_as_union).
 - Queries run on the build's persisted store (OUTDIR/graph.oxigraph, see kg.graphstore), opened
   read-only, when it was made from the very graph.ttl named; on any other file, or when the store is
   missing or stale, on an in-memory Oxigraph store loaded straight from the file.
@@ -30,8 +32,7 @@ from kg.atomic import write_atomic
 from kg.graphstore import open_read_only
 from kg.names import GRAPH_IRI, PREFIXES
 
-# The graph's named graph (in TriG and N-Quads exports, triplestores and kg query's store) and the
-# prefixes of the graph contract: see kg.names.
+# The graph's named graph: in TriG and N-Quads exports, triplestores and kg query's store (see kg.names).
 GRAPH = ox.NamedNode(GRAPH_IRI)
 
 # Export format names, as the command line spells them.
@@ -133,6 +134,8 @@ def serialize(graph: str | os.PathLike | ox.Store, fmt: str) -> bytes:
         return compacted(triples(graph))
     target = ox.RdfFormat.TURTLE if fmt == "trig" else ox.RdfFormat.N_TRIPLES if fmt == "nq" else FORMATS[fmt]
     prefixes = WRITTEN_PREFIXES if fmt in ("ttl", "trig", "rdfxml") else None
+    if not isinstance(graph, ox.Store) and READABLE[graph_file(graph).suffix.lower()] in DATASETS:
+        graph = read_store(graph)  # its graphs merged
     if isinstance(graph, ox.Store):
         data = graph.dump(format=target, from_graph=GRAPH, prefixes=prefixes)
     else:
@@ -144,18 +147,19 @@ def serialize(graph: str | os.PathLike | ox.Store, fmt: str) -> bytes:
     return in_named_graph_lines(data) if fmt == "nq" else data
 
 
-def triples(graph: str | os.PathLike | ox.Store) -> Iterator[ox.Triple]:
-    """The triples of the graph (a store's named graph GRAPH, or a file streamed through the parser)."""
+def triples(graph: str | os.PathLike | ox.Store) -> Iterator[ox.Quad]:
+    """The statements of the graph, as quads of one graph (a store's named graph GRAPH, or the default graph
+    of a file streamed through the parser): read their subject, predicate and object."""
     if isinstance(graph, ox.Store):
-        return (ox.Triple(q.subject, q.predicate, q.object) for q in graph.quads_for_pattern(None, None, None, GRAPH))
+        return graph.quads_for_pattern(None, None, None, GRAPH)
     file = graph_file(graph)
     source = READABLE[file.suffix.lower()]
     if source in DATASETS:
         return triples(read_store(file))
 
-    def parsed() -> Iterator[ox.Triple]:
+    def parsed() -> Iterator[ox.Quad]:
         with reading(file):
-            yield from (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=file, format=source))
+            yield from ox.parse(path=file, format=source)
     return parsed()
 
 

@@ -59,14 +59,23 @@ def vocabulary() -> tuple[dict[str, str], dict[str, tuple[str, str | None, str |
     return prefixes, properties, classes
 
 
+@lru_cache(maxsize=1)
+def prefix_of() -> dict[str, str]:
+    """Each namespace of the context with its prefix (every namespace ends with / or #)."""
+    return {ns: term for term, ns in sorted(vocabulary()[0].items(), key=lambda item: -len(item[0]))}
+
+
 def compact_iri(iri: str) -> str:
     """prefix:local with the longest namespace of the context that fits, else the IRI itself."""
-    prefixes = vocabulary()[0]
-    best = max((term for term, ns in prefixes.items() if iri.startswith(ns) and len(iri) > len(ns)),
-               key=lambda term: len(prefixes[term]), default=None)
-    if best is None or iri[len(prefixes[best]):].startswith("//"):
-        return iri
-    return f"{best}:{iri[len(prefixes[best]):]}"
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = prefix_of().get(iri[:cut]) if 0 < cut < len(iri) else None
+    if prefix is None:  # a local name holding / or #, or no namespace of the context
+        found = [ns for ns in prefix_of() if iri.startswith(ns) and len(iri) > len(ns)]
+        if not found:
+            return iri
+        cut = len(max(found, key=len))
+        prefix = prefix_of()[iri[:cut]]
+    return iri if iri[cut:].startswith("//") else f"{prefix}:{iri[cut:]}"
 
 
 def node_id(term: ox.NamedNode | ox.BlankNode) -> str:
@@ -88,12 +97,12 @@ def value(obj: ox.NamedNode | ox.BlankNode | ox.Literal, coerced: str | None, la
     return {"@value": obj.value, "@type": compact_iri(datatype)}
 
 
-def sort_key(item) -> str:
-    return json.dumps(item, ensure_ascii=False, sort_keys=True)
+def sort_key(item: str | dict) -> tuple:
+    return (0, item, ()) if isinstance(item, str) else (1, "", tuple(sorted(item.items())))
 
 
-def compacted(triples: Iterable[ox.Triple]) -> bytes:
-    """The triples as a compacted JSON-LD document, with the context inlined."""
+def compacted(triples: Iterable[ox.Triple | ox.Quad]) -> bytes:
+    """The triples (or the quads of one graph) as a compacted JSON-LD document, with the context inlined."""
     _, properties, classes = vocabulary()
     nodes: dict[str, dict[str, list]] = {}
     for triple in triples:
@@ -109,8 +118,8 @@ def compacted(triples: Iterable[ox.Triple]) -> bytes:
     for subject in sorted(nodes):
         node = {"@id": subject}
         for key in sorted(nodes[subject], key=lambda k: (k != "@type", k)):
-            values = sorted(set(map(sort_key, nodes[subject][key])))
-            items = [json.loads(v) for v in values]
+            found = nodes[subject][key]
+            items = found if len(found) == 1 else list({sort_key(v): v for v in sorted(found, key=sort_key)}.values())
             node[key] = items[0] if len(items) == 1 else items
         lines.append(json.dumps(node, ensure_ascii=False, separators=(", ", ": ")))
     terms = ",\n".join(f"  {json.dumps(term)}: {json.dumps(definition, ensure_ascii=False, separators=(', ', ': '))}"
