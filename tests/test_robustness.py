@@ -131,8 +131,9 @@ def assert_no_build_process_outlives_its_build(patience: float = 60.0) -> None:
     model ends once it has loaded it); only those of this test process's own builds may remain."""
     deadline = time.monotonic() + patience
     while True:
-        orphans = [pid for pid, parent, command in processes() if "kg.preload" in command and parent != os.getpid()
-                   and parent not in {p for p, q, _ in processes() if q == os.getpid()}]
+        # this checkout's processes only: other checkouts of kg may be building on the same machine
+        orphans = [pid for pid, parent, command in processes() if "kg.preload" in command and str(ROOT) in command
+                   and parent != os.getpid() and parent not in {p for p, q, _ in processes() if q == os.getpid()}]
         if not orphans or time.monotonic() > deadline:
             break
         time.sleep(0.5)
