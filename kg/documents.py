@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.cli import UsageError
+from kg.published import publication_day
 from kg.model import Document, Problem
 
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024  # longer articles are refused; the NLP stage chunks long ones
@@ -255,6 +256,8 @@ def _document(doc_id: str, origin: str, content: tuple[str, str | None] | str,
     yield from (Problem(origin, reason) for reason in [*notes, *problems])
     if not fields.get("title") and markup_title:
         fields["title"] = markup_title
+    if fields.get("published") is None:  # many sites write the day into the address or a dateline
+        fields["published"] = publication_day(fields.get("url"), text)
     yield Document(id=_nfc(doc_id), text=text, origin=origin, **fields)
 
 

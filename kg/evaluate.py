@@ -158,6 +158,8 @@ class Evaluation:
         wanted = set(ref["participants"])
         if event.strangers or not wanted <= event.actors <= wanted | set(ref.get("participants_ok", [])):
             return False
+        if not set(ref["sources"]) & event.sources:  # read from none of the articles that report it
+            return False
         days = {ref.get("date"), *ref.get("dates_ok", [])}
         full = [d for d in event.dates if FULL_DATE.fullmatch(d)]
         if full:

@@ -10,7 +10,12 @@ from datetime import date
 
 # Communication kinds, most specific last; "Communication" is the generic one.
 EVENT_KINDS = ("Communication", "Meeting", "PhoneCall", "VideoConference")
-ACTOR_KINDS = ("Actor", "Person", "Organization", "Country")
+# How specific a kind is: two reports of one event keep the more specific kind.
+KIND_RANK = {kind: rank for rank, kind in enumerate(EVENT_KINDS)}
+# How an event's day was known: the text gives it; the story's day (the last day the paragraph gave); the
+# day of publication of an article that reports it as the day's news.
+DATE_BASES = ("text", "context", "publication")
+ACTOR_KINDS = ("Actor", "Person", "Organization", "Country", "Group")
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,7 @@ class EventRecord:
     kind: str  # one of EVENT_KINDS
     participants: tuple[str, ...]  # actor keys, sorted
     date: str | None = None  # "YYYY-MM-DD", or "--MM-DD" when the year cannot be known
+    date_basis: str | None = None  # one of DATE_BASES, when there is a date
     initiator: str | None = None  # actor key
     duration: str | None = None  # xsd:duration, "PT1H45M"
     place: str | None = None

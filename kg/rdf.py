@@ -126,9 +126,10 @@ IDENTIFIER, PUBLISHED, URL, PUBLISHER, HEADLINE = (iri(SCHEMA[name]) for name in
 IN_SCHEME, NOTATION, BROADER, TOP_CONCEPT_OF, CONCEPT = (iri(SKOS[name]) for name in (
     "inScheme", "notation", "broader", "topConceptOf", "Concept"))
 K = {name: iri(KG[name]) for name in (
-    "Article", "Actor", "Person", "Organization", "Country", "Event", "Communication", "PhoneCall", "VideoConference",
+    "Article", "Actor", "Person", "Organization", "Country", "Group", "Event", "Communication", "PhoneCall", "VideoConference",
     "Meeting", "Topic", "role", "participant", "initiator", "date", "duration", "place", "evidence", "concerns",
-    "communicatedWith")}
+    "communicatedWith", "dateBasis")}
+DATE_BASIS = {"text": iri(KG.DateFromText), "context": iri(KG.DateFromContext), "publication": iri(KG.DateFromPublication)}
 
 
 class Statements:
@@ -197,6 +198,8 @@ class Statements:
             add(f"{K['initiator']} {self.actor(e.initiator)} .")
         if e.date:
             add(f"{K['date']} {date_term(e.date)} .")
+            if e.date_basis:
+                add(f"{K['dateBasis']} {DATE_BASIS[e.date_basis]} .")
         if e.duration:
             add(f"{K['duration']} {normalized(e.duration, XSD.duration)} .")
         if e.place:

@@ -10,9 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable
 
-from kg.model import Actor, ActorRef, ArticleInfo, Corpus, EventRecord, Extraction, Problem, TopicConcept
-
-KIND_RANK = {"Communication": 0, "Meeting": 1, "PhoneCall": 2, "VideoConference": 3}
+from kg.model import DATE_BASES, KIND_RANK, Actor, ActorRef, ArticleInfo, Corpus, EventRecord, Extraction, Problem, TopicConcept
 
 
 def compatible(a: str, b: str) -> bool:
@@ -23,12 +21,19 @@ def merge_events(first: EventRecord, other: EventRecord) -> EventRecord:
     kind = max(first.kind, other.kind, key=KIND_RANK.__getitem__)
     return replace(
         first, kind=kind,
+        date_basis=strongest_basis(first.date_basis, other.date_basis),
         initiator=first.initiator or other.initiator,
         duration=first.duration or other.duration,
         place=first.place or other.place,
         topics=tuple(sorted(set(first.topics) | set(other.topics))),
         evidence=tuple(dict.fromkeys(first.evidence + other.evidence)),
         sources=tuple(sorted(set(first.sources) | set(other.sources))))
+
+
+def strongest_basis(a: str | None, b: str | None) -> str | None:
+    """The most direct way either report knew the day: the text before the story's day before publication."""
+    known = [x for x in (a, b) if x]
+    return min(known, key=DATE_BASES.index) if known else None
 
 
 def resolve_events(records: Iterable[EventRecord]) -> tuple[EventRecord, ...]:

@@ -188,6 +188,10 @@ def test_seats_of_power_stand_for_their_state(actors):
     assert seat_owner[folded("Elysée")] == "france"
     assert seat_owner[folded("Maison-Blanche")] == "usa"
     assert seat_owner[folded("Downing Street")] == "united-kingdom"
+    # Seats the state already answers to stay the state's; a ministry gets the seats nobody claims.
+    assert {seat_owner[folded(s)] for s in ("Matignon", "Bercy", "Quai d'Orsay", "Hôtel de Brienne")} == {"france"}
+    assert seat_owner[folded("place Beauvau")] == seat_owner[folded("Beauvau")] == "french-interior-ministry"
+    assert seat_owner[folded("Élysette")] == "wallonia"
 
 
 # --- offices ---------------------------------------------------------------------------------------
@@ -241,3 +245,48 @@ def test_generic_words_are_given(titles):
     assert {"dirigeant", "chef d'État", "chef de l'État"} <= set(generic["leader_words"])
     assert {"chef", "locataire", "patron"} <= set(generic["seat_holder_words"])
     assert {"homologue", "homologues"} <= set(generic["counterpart_words"])
+
+
+# Organisation names are matched without case: none may be a common French word ("un défi", "solidaires",
+# "en marche", "les verts", "la chambre"); such parties and unions answer to their longer names.
+COMMON_WORDS = {"défi", "solidaires", "solidaire", "alliance", "renaissance", "en marche", "verts", "centre",
+                "chambre", "engagés", "assemblée", "sénateurs", "patriotes", "ensemble", "horizons"}
+
+
+def test_no_organisation_name_is_a_common_word(actors):
+    words = {folded(w) for w in COMMON_WORDS}
+    assert [(a["id"], n) for a in actors for n in a["names"] if folded(n) in words] == []
+
+
+def test_domestic_offices_have_their_french_titles(offices):
+    expected = {
+        "justice_minister": {"garde des Sceaux", "ministre de la Justice"},
+        "labour_minister": {"ministre du Travail", "ministre de l'Emploi"},
+        "ecology_minister": {"ministre de la Transition écologique et solidaire", "ministre de l'Environnement"},
+        "transport_minister": {"ministre des Transports", "ministre de la Mobilité"},
+        "education_minister": {"ministre de l'Éducation nationale"},
+        "health_minister": {"ministre des Solidarités et de la Santé", "ministre de la Santé"},
+        "agriculture_minister": {"ministre de l'Agriculture et de l'Alimentation"},
+        "culture_minister": {"ministre de la Culture"},
+        "territorial_cohesion_minister": {"ministre de la Cohésion des territoires"},
+        "budget_minister": {"ministre de l'Action et des Comptes publics"},
+        "secretary_of_state": {"secrétaire d'État auprès du ministre de l'Intérieur",
+                               "secrétaire d'État chargée de l'Égalité entre les femmes et les hommes"},
+        "minister_president": {"ministre-président", "ministre-présidente"},
+        "federal_councillor": {"conseiller fédéral", "conseillère fédérale"},
+        "prefect_of_police": {"préfet de police"},
+    }
+    assert {role: titles - set(offices.get(role, {}).get("titles", ())) for role, titles in expected.items()
+            if titles - set(offices.get(role, {}).get("titles", ()))} == {}
+    # the bare title stays the American one; the French secretaries of state are named by what follows it
+    assert "secrétaire d'État" in offices["foreign_minister"]["titles"]
+
+
+def test_sub_national_actors(actors):
+    by_id = {a["id"]: a for a in actors}
+    quebec = by_id["quebec"]
+    assert (quebec["kind"], quebec["wikidata"], quebec["leader_role"]) == ("Country", "Q176", "prime_minister")
+    assert {"québécois", "québécoise"} <= set(quebec["demonyms"])
+    for region, demonym in (("flanders", "flamand"), ("wallonia", "wallon"), ("brussels-capital-region", "bruxellois")):
+        assert by_id[region]["kind"] == "Organization" and by_id[region]["leader_role"] == "minister_president"
+        assert demonym in by_id[region]["demonyms"]

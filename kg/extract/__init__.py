@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import lexicon
 from kg.extract.actors import ActorFinder, ArticleActors
-from kg.extract.events import Draft, EventReader
+from kg.extract.coref import Discourse
+from kg.extract.events import Draft, EventReader, StoryState
 from kg.extract.topics import TopicFinder
 from kg.gazetteer import Gazetteer
 from kg.model import ArticleInfo, Document, EventRecord, Extraction, TopicConcept
 
 # Bump when extraction changes what it reads from the same text (it keys the extraction cache).
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -27,16 +29,17 @@ class Extractor:
     @classmethod
     def build(cls, nlp: Language, gazetteer: Gazetteer, concepts: tuple[TopicConcept, ...]) -> "Extractor":
         actors = ActorFinder(nlp, gazetteer)
-        return cls(actors, EventReader(gazetteer, actors), TopicFinder(nlp, concepts))
+        return cls(actors, EventReader(nlp, gazetteer, lexicon.load()), TopicFinder(nlp, concepts))
 
     def extract(self, document: Document, docs: list[Doc]) -> Extraction:
         """DOCS are the analysed pieces of DOCUMENT's cleaned text, in order."""
         article = ArticleActors({}, {})
+        state = StoryState(Discourse(self.actors.gaz))
         records: list[EventRecord] = []
         new_topics: dict[str, TopicConcept] = {}
         for doc in docs:
             mentions = self.actors.find(doc, document.published, article)
-            drafts, sentences = self.events.read(doc, mentions, document.published)
+            drafts, sentences = self.events.read(doc, mentions, document.published, state)
             for draft in drafts:
                 topics, named = self.topics.keys([sentences[i] for i in sorted(set(draft.context))])
                 new_topics.update({c.key: c for c in named})
@@ -53,5 +56,5 @@ class Extractor:
 def record(draft: Draft, topics: set[str], doc_id: str) -> EventRecord:
     initiator = draft.initiator if draft.initiator in draft.participants else None
     return EventRecord(kind=draft.kind, participants=tuple(sorted(draft.participants)), date=draft.date,
-                       initiator=initiator, duration=draft.duration, place=draft.place, topics=tuple(sorted(topics)),
+                       date_basis=draft.date_basis if draft.date else None, initiator=initiator, duration=draft.duration, place=draft.place, topics=tuple(sorted(topics)),
                        evidence=tuple(draft.evidence), sources=(doc_id,))

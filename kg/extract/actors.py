@@ -19,6 +19,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.groups import GroupFinder
+from kg.extract.offices import home_country, office_day
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import ActorRef
 from kg.nlp import make_pattern_doc
@@ -28,6 +30,8 @@ from kg.paths import ONTOLOGY
 NAME, SURNAME, METONYM = "name", "surname", "metonym"
 PARTICLES = {"de", "du", "des", "d'", "la", "le", "l'", "von", "van", "der", "al", "el", "ben", "bin", "di", "da"}
 UNKNOWN_PERSON_MIN_TOKENS = 2
+PORTFOLIO_WORDS = {"ministre", "ministres", "ministere", "ministeres", "secretaire", "secretariat", "portefeuille"}
+HEAD_OF_STATE = {"chef de l'etat", "cheffe de l'etat", "chef d'etat"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class Mention:
     via: str  # name | surname | metonym | title | part | ner
     text: str
     role: str | None = None  # office key or role words, when a title named it
+    label: str | None = None  # a group's name ("élus locaux"), when the text wrote more ("plusieurs élus locaux")
+    aliases: tuple[str, ...] = ()  # other names of a group the phrase gives
 
 
 @dataclass
@@ -72,6 +78,7 @@ class ActorFinder:
         self.title_starts: set[str] = set()  # the first words of titles
         self.title_length = 0  # tokens in the longest title pattern
         self._add_titles()
+        self.groups = GroupFinder(nlp)
 
     # -- building the matchers from data
     def _add_names(self) -> None:
@@ -139,10 +146,15 @@ class ActorFinder:
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
         name_mentions = self._name_mentions(doc, published, article)
         titles = self.title_matches(doc)  # matched once, used twice
-        title_mentions = self._title_mentions(doc, published, name_mentions, titles)
+        day = office_day(published, name_mentions, self.gaz, doc.text)
+        home = home_country(name_mentions, day, self.gaz)
+        title_mentions = self._title_mentions(doc, day, name_mentions, titles, home)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
+        group_mentions = [Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
+                          for g in self.groups.find(doc, taken)]
+        taken |= {i for m in group_mentions for i in range(m.start, m.end)}
         ner_mentions = self.with_roles(doc, self._ner_mentions(doc, taken, article), titles)
-        mentions = sorted(name_mentions + title_mentions + ner_mentions, key=lambda m: (m.start, m.end))
+        mentions = sorted(name_mentions + title_mentions + group_mentions + ner_mentions, key=lambda m: (m.start, m.end))
         for m in mentions:
             for key in m.keys:
                 article.add(self.ref(key, m))
@@ -178,6 +190,8 @@ class ActorFinder:
         if entry is not None:
             named = mention is not None and mention.via in (NAME, SURNAME)
             return ActorRef(key, entry.label, entry.kind, entry.wikidata, (mention.text,) if named else ())
+        if key.startswith("group:"):
+            return ActorRef(key, mention.label or mention.text, "Group", None, (mention.text, *mention.aliases))
         label = mention.text if key.startswith("name:") else key
         kind = "Organization" if key.startswith("name:org:") else "Person"
         return ActorRef(key, label, kind, None, (mention.text,), mention.role)
@@ -239,7 +253,7 @@ class ActorFinder:
         return fold(text) in self.media
 
     def _title_mentions(self, doc: Doc, published: date | None, names: list[Mention],
-                        titles: list[tuple[int, int, int]]) -> list[Mention]:
+                        titles: list[tuple[int, int, int]], home: str | None) -> list[Mention]:
         by_start = {m.start: m for m in names}
         mentions = []
         for match_id, start, end in titles:
@@ -249,14 +263,18 @@ class ActorFinder:
             if following is not None:  # "le président russe Vladimir Poutine": one mention, the name's
                 mentions.append(Mention(start, following.end, following.keys, following.via, following.text, role))
                 continue
+            if self.person_follows(doc, stop):
+                continue  # "le ministre de l'Écologie François de Rugy": the name the gazetteer lacks says who
             people = [p for c in countries if (p := self.holder(role, c, published))]
             singular = not doc[start].norm_.endswith(("s", "x")) and (start == 0 or doc[start - 1].norm_ != "deux")
             if not countries and singular and (earlier := self.last_holder(role, start, names + mentions, published)):
                 people = [earlier]  # "le ministre s'est entretenu…": the minister the article named before
                 countries = [None]
+            elif not countries and singular and home and (own := self.holder(role, home, published)):
+                people, countries = [own], [home]  # "le Premier ministre" of the article's home state
             if people and len(people) == len(countries):
                 mentions.append(Mention(start, stop, tuple(people), "title", doc[start:stop].text, role))
-        mentions += self._leader_word_mentions(doc, published, names, {i for m in mentions for i in range(m.start, m.end)})
+        mentions += self._leader_word_mentions(doc, published, names, {i for m in mentions for i in range(m.start, m.end)}, home)
         return mentions
 
     def last_holder(self, role: str, before: int, mentions: list[Mention], published: date | None) -> str | None:
@@ -309,6 +327,16 @@ class ActorFinder:
             i += 1
         return next((m for m in names if m.start == i), None)
 
+    def head_of_state(self, country: str, day: date | None) -> str | None:
+        return self.gaz.holder("president", country, day) or self.gaz.holder("monarch", country, day)
+
+    @staticmethod
+    def person_follows(doc: Doc, i: int) -> bool:
+        """Whether a person's name the analysis found starts at token I (maybe after a comma)."""
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        return i < len(doc) and doc[i].ent_type_ == "PER" and doc[i].ent_iob_ == "B" and doc[i].text[:1].isupper()
+
     @staticmethod
     def name_after(doc: Doc, i: int, by_start: dict[int, Mention]) -> Mention | None:
         """A person's name right after a title, maybe after a comma: "le président russe, Vladimir Poutine"."""
@@ -319,7 +347,8 @@ class ActorFinder:
             return m
         return None
 
-    def _leader_word_mentions(self, doc: Doc, published: date | None, names: list[Mention], taken: set[int]) -> list[Mention]:
+    def _leader_word_mentions(self, doc: Doc, published: date | None, names: list[Mention], taken: set[int],
+                              home: str | None) -> list[Mention]:
         """"le dirigeant ukrainien", "son homologue russe Vladimir Poutine", "le chef du Kremlin",
         "les dirigeants de la France et de la Russie"."""
         by_start = {m.start: m for m in names}
@@ -350,6 +379,13 @@ class ActorFinder:
                 continue
             if word.endswith("s") and len(countries) < 2:
                 continue  # "les dirigeants de Kiev": a leadership, not one person
+            if self.person_follows(doc, stop):
+                continue  # "son homologue allemand Christoph Heusgen": the name says who
+            if word in HEAD_OF_STATE:  # "le chef de l'État": the president or the monarch (of the article's state)
+                people = [self.head_of_state(c, published) for c in countries or ([home] if home else [])]
+                if people and all(people):
+                    mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))
+                continue
             people = [p for c in countries if (p := self.gaz.leader(c, published))]
             if people and len(people) == len(countries):
                 mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))
@@ -364,6 +400,8 @@ class ActorFinder:
             if not text or self.is_media(text) or not text[0].isupper():
                 continue
             if ent.label_ == "ORG":
+                if any(t.norm_ in PORTFOLIO_WORDS for t in doc[max(ent.start - 4, 0):ent.start]):
+                    continue  # "les ministres du Travail, des Transports": portfolios, not organisations
                 if len(text) > 2 and not any(w in f" {fold(text)} " for w in (f" {m} " for m in self.media_words)):
                     key = "name:org:" + slug(text)
                     mentions.append(Mention(ent.start, ent.end, (key,), "ner", text))
@@ -436,5 +474,5 @@ def token_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
 
 def is_person(gaz: Gazetteer, key: str) -> bool:
     entry = gaz.entries.get(key)
-    return entry.kind == "Person" if entry else not key.startswith("name:org:")
+    return entry.kind == "Person" if entry else not key.startswith(("name:org:", "group:"))
 

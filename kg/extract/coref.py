@@ -1,0 +1,79 @@
+"""Who a pronoun or a description means: the discourse an article has told so far.
+
+"Il a reçu…" is the last person named before it whose gender agrees, looking first in its own sentence and
+then back through the article (subjects before other mentions); "ils", "les deux hommes" are the two people
+of the event told last, else the last two people named."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extract.actors import Mention
+from kg.gazetteer import Gazetteer
+from kg.text import fold
+
+MASCULINE = {"il", "lui", "celui-ci", "ce dernier"}
+FEMININE = {"elle", "celle-ci", "cette derniere"}
+PLURAL = {"ils", "elles", "eux", "leur", "leurs", "les"}
+RECENT = 12  # people remembered
+
+
+@dataclass
+class Discourse:
+    """What one article has told so far, sentence after sentence."""
+    gaz: Gazetteer
+    people: list[tuple[str, bool]] = field(default_factory=list)  # (key, was a subject), oldest first
+    genders: dict[str, str] = field(default_factory=dict)  # key -> "m" | "f", where known
+    last_pair: tuple[str, ...] = ()  # the participants of the event told last
+
+    def learn(self, mentions: list[Mention], doc) -> None:
+        """Remember the people of a sentence's MENTIONS, in order."""
+        for m in mentions:
+            for key in m.keys:
+                if not self.is_person(key):
+                    continue
+                self.people.append((key, doc[m.start].dep_.startswith("nsubj") or doc[m.end - 1].dep_.startswith("nsubj")))
+                gender = self.gender_of(key, m, doc)
+                if gender:
+                    self.genders.setdefault(key, gender)
+        del self.people[:-RECENT]
+
+    def is_person(self, key: str) -> bool:
+        entry = self.gaz.entries.get(key)
+        return entry.kind == "Person" if entry else not key.startswith(("name:org:", "group:"))
+
+    def gender_of(self, key: str, m: Mention, doc) -> str | None:
+        entry = self.gaz.entries.get(key)
+        if entry is not None and entry.gender:
+            return entry.gender
+        before = fold(doc[m.start - 1].text) if m.start > 0 else ""
+        first = fold(doc[m.start].text)
+        if first in ("mme", "madame") or before in ("mme", "madame", "la"):
+            return "f"
+        if first in ("m.", "monsieur") or before in ("m.", "monsieur", "le"):
+            return "m"
+        return None
+
+    def person(self, pronoun: Token, here: list[Mention]) -> list[str]:
+        """The person "il"/"elle" stands for: the last one named before it, in its sentence or earlier."""
+        word = fold(pronoun.text).lstrip("-").removeprefix("t-")
+        gender = "m" if word in MASCULINE else "f" if word in FEMININE else None
+        fits = lambda key: gender is None or self.genders.get(key) in (None, gender)  # noqa: E731
+        before = [k for m in sorted(here, key=lambda m: -m.start) if m.end <= pronoun.i
+                  for k in m.keys if self.is_person(k)]
+        for key in before:
+            if fits(key):
+                return [key]
+        subjects = [k for k, subject in reversed(self.people) if subject]
+        for key in subjects + [k for k, _ in reversed(self.people)]:
+            if fits(key):
+                return [key]
+        return []
+
+    def pair(self) -> list[str]:
+        """The two people "ils" or "les deux hommes" stand for."""
+        if len(self.last_pair) == 2:
+            return list(self.last_pair)
+        recent = list(dict.fromkeys(k for k, _ in reversed(self.people)))
+        return recent[:2] if len(recent) >= 2 else []

@@ -1,0 +1,153 @@
+"""Whether a cue reports an exchange that happened.
+
+Not one: what is announced, possible, wished, conditional or negated ("rencontrera", "pourrait rencontrer",
+"souhaite le recevoir", "ne l'a pas reçu" — but "n'a rencontré que la N-VA" did happen); a word in another
+sense ("la rencontre" of two football teams, "à l'appel de la CGT", "reçu une grenade"); a word without what
+it needs ("s'entretenir" without its "se", "appeler" without a telephone, "un débat" with nobody)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.cues import lemma
+from kg.extract.lexicon import Lexicon
+from kg.text import fold
+
+CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "xcomp", "conj"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+WRITERS = {"je", "j'", "nous", "on", "vous", "tu"}
+MODALS = {"pouvoir", "devoir", "aller"}
+
+
+def clause(trigger: Token) -> list[Token]:
+    """The trigger's own words: its subtree without embedded clauses; for a noun, its verb's too."""
+    root = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    out, stack = [], [root]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack += [c for c in token.children if c.dep_ not in CLAUSE_DEPS - {"xcomp"} or c.i == trigger.i]
+    return out
+
+
+def kind_of(trigger: Token, base: str, lex: Lexicon) -> str:
+    """The most specific kind the clause's words give a cue ("entretien" + "téléphonique": PhoneCall)."""
+    from kg.model import KIND_RANK
+
+    words = {t.norm_ for t in clause(trigger)} | {lemma(t) for t in clause(trigger)}
+    text = " ".join(t.norm_ for t in clause(trigger))
+    best = base
+    for kind, markers in lex.markers.items():
+        if words & markers or any(" " in m and m in text for m in markers):
+            if KIND_RANK[kind] > KIND_RANK[best] and not (kind == "Meeting" and best != "Communication"):
+                best = kind
+    return best
+
+
+def reflexive(trigger: Token) -> bool:
+    return any(fold(c.text) in ("se", "s'", "nous", "vous") and c.dep_.startswith("expl") or fold(c.text) in ("se", "s'")
+               for c in trigger.children)
+
+
+def fits(trigger: Token, lex: Lexicon) -> bool:
+    """The word's own conditions: "s'entretenir" needs its "se", "se retrouver" is not "être retrouvé",
+    "appeler" is a call only by telephone, "un débat" is an exchange only with someone."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        verb = lex.verbs.get(lemma(trigger), {})
+        if verb.get("reflexive") and not reflexive(trigger) or verb.get("not_reflexive") and reflexive(trigger):
+            return False
+        if verb.get("not_passive") and any(c.dep_ == "aux:pass" for c in trigger.children):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS and fold(c.text) in WRITERS for c in trigger.children):
+            return False  # "nous avons rencontré X": the writer, not an actor
+        if verb.get("needs_marker") and kind_of(trigger, "Communication", lex) == "Communication":
+            return False
+        return True
+    word = lemma(trigger)
+    if word in lex.nouns_need_marker and kind_of(trigger, "Communication", lex) == "Communication":
+        return word in lex.partner_is_marker  # "un appel" is a call by telephone, or with someone (checked later)
+    return True
+
+
+def unmarked(noun: Token, lex: Lexicon) -> bool:
+    """"un appel", "un échange" without a telephone: one only with its partners ("avec", "entre", or the
+    actors it names: "l'appel des dirigeants de la France et de la Russie")."""
+    return lemma(noun) in lex.nouns_need_marker and kind_of(noun, "Communication", lex) == "Communication"
+
+
+def needs_partner(noun: Token, lex: Lexicon) -> bool:
+    """"un débat", "des discussions" are exchanges only with someone ("avec", "entre", "auprès de")."""
+    return (lemma(noun) in lex.nouns_need_partner or fold(noun.text) in lex.nouns_need_partner) and not has_partner_case(noun)
+
+
+def has_partner_case(noun: Token) -> bool:
+    return any(fold(g.text) in ("avec", "entre", "aupres") for c in noun.children for g in c.children if g.dep_ == "case")
+
+
+def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
+    """Sport, a call to strike, something received that is not someone."""
+    sent = trigger.sent
+    if lemma(trigger) in ("rencontre", "rencontrer", "recevoir", "accueillir", "affronter") and any(
+            t.norm_ in lex.sport_words or lemma(t) in lex.sport_words for t in sent):
+        return True
+    if lemma(trigger) == "appel" and any(fold(c.text) in ("a",) for c in trigger.children if c.dep_ == "case"):
+        return True  # "à l'appel de la CGT"
+    if trigger.pos_ in ("VERB", "AUX"):
+        objects = [c for c in trigger.children if c.dep_ == "obj"]
+        if objects and all(lemma(o) in lex.non_actor_objects for o in objects):
+            return True
+    return False
+
+
+def unreal(trigger: Token, lex: Lexicon) -> bool:
+    """Announced, possible, wished, conditional or negated: not something that happened."""
+    token = trigger
+    for _ in range(6):
+        if unreal_word(token, lex, token.i == trigger.i):
+            return True
+        if token.head.i == token.i:
+            return False
+        finite = token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm")
+                                                    or any(c.dep_.startswith("aux") for c in token.children))
+        if finite and token.i != trigger.i and token.dep_ != "xcomp":
+            return False
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (
+                token.i == trigger.i and token.dep_ == "conj" and not own_subject):
+            return False  # the trigger's clause ends here: what governs it from outside does not make it unreal
+        token = token.head
+    return False
+
+
+def unreal_word(token: Token, lex: Lexicon, is_trigger: bool) -> bool:
+    word = lemma(token)
+    if not is_trigger and (token.pos_ == "VERB" and word in lex.planned_verbs or token.pos_ == "NOUN" and word in lex.planned_nouns):
+        return True
+    if token.pos_ == "ADJ" and fold(token.text) in lex.planned_adjectives:  # "prêts à rencontrer"
+        return True
+    for t in [token] + [c for c in token.children if c.dep_.startswith("aux")]:
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            return True
+        if t is not token and lemma(t) in MODALS:
+            return True
+    children = {fold(c.text) for c in token.children}
+    only = "que" in {fold(t.text) for t in token.rights} and "ne" in children | {"n'"} & children
+    for child in token.children:
+        if child.dep_ == "mark" and fold(child.text) in lex.planned_marks:
+            return True
+        if token.pos_ == "NOUN" and child.dep_ in ("acl", "amod") and fold(child.text) in lex.planned_participles:
+            return True  # "sa visite prévue mercredi", "la rencontre annulée"
+        text = fold(child.text)
+        if child.dep_ in ("advmod", "det", "amod") and text in lex.negations | lex.planned_adjectives:
+            if text in lex.negations and not only or text in lex.planned_adjectives and token.pos_ == "NOUN":
+                return True
+    return False
+
+
+def announced(trigger: Token, days: list, weekdays: set[str], published) -> bool:
+    """"Les dirigeants … se réunissent samedi": a present tense with a weekday other than the day of
+    publication announces the event."""
+    if trigger.pos_ not in ("VERB", "AUX") or "Pres" not in trigger.morph.get("Tense"):
+        return False
+    if any(c.dep_.startswith("aux") for c in trigger.children) or published is None:
+        return False
+    return any(day in weekdays and day != published.isoformat() for day in days)

@@ -1,0 +1,130 @@
+"""Collectives as actors (kg:Group): "les syndicats", "des représentants des gilets jaunes", "les associations
+d'élus", "plusieurs élus locaux", "les ONG environnementales".
+
+A group is a noun phrase headed by a collective noun of ontology/gazetteer/groups.json, or naming one of its
+named groups; "des porte-parole des gilets jaunes" and "six membres du mouvement des Gilets jaunes" stand for
+the group they speak for. Its label is the phrase the text writes, without determiners and numbers, so that
+the same collective gets the same node across articles ("élus locaux")."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp import make_pattern_doc
+from kg.paths import ONTOLOGY
+from kg.text import fold, slug
+
+# What a group's phrase may carry after its head: adjectives, "de"-complements, names.
+PHRASE_DEPS = {"amod", "nmod", "flat", "flat:name", "compound", "fixed", "nummod"}
+OF = {"de", "d'", "du", "des"}
+LEADING = {"le", "la", "les", "l'", "des", "de", "du", "d'", "ces", "ses", "leurs", "leur", "son", "sa", "nos", "vos",
+           "plusieurs", "quelques", "certains", "certaines", "tous", "toutes", "divers", "diverses", "nombreux",
+           "nombreuses", "une", "un", "autres", "dizaine", "centaine", "dizaines", "centaines", "millier", "milliers"}
+QUOTES = {"«", "»", '"', "“", "”"}
+MAX_PHRASE_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    start: int
+    end: int
+    key: str  # "group:<slug of the label>"
+    label: str  # the group's phrase without determiners ("élus locaux")
+    text: str  # what the text wrote, representatives included ("six membres du mouvement des Gilets jaunes")
+    aliases: tuple[str, ...] = ()  # shorter names of the same phrase ("chefs des partis" for "chefs des principaux partis")
+
+
+class GroupFinder:
+    def __init__(self, nlp: Language, path=ONTOLOGY / "gazetteer" / "groups.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self.named = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.named_labels: dict[str, str] = {}
+        for group in data["named"]:
+            self.named_labels[group["id"]] = group["label"]
+            self.named.add(group["id"], [make_pattern_doc(nlp, n) for n in group["names"]])
+        self.heads = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.heads.add("head", [make_pattern_doc(nlp, h) for h in data["heads"] + data["heads_singular"]])
+        self.representatives = {fold(w) for w in data["representatives"]}
+
+    def find(self, doc: Doc, taken: set[int]) -> list[GroupMention]:
+        found: list[GroupMention] = []
+        used: set[int] = set(taken)
+        for match_id, start, end in sorted(self.named(doc), key=lambda m: (m[1], -m[2])):
+            if used & set(range(start, end)):
+                continue
+            key = doc.vocab.strings[match_id]
+            first = self.representative_start(doc, doc[start], start)
+            found.append(GroupMention(first, end, f"group:{key}", self.named_labels[key], doc[first:end].text,
+                                      aliases(doc, first, start, end, end)))
+            used.update(range(first, end))
+        for _, start, end in sorted(self.heads(doc), key=lambda m: (m[1], -m[2])):
+            if used & set(range(start, end)) or not self.is_noun_phrase(doc[start:end]):
+                continue
+            head = doc[start:end].root
+            last = self.phrase_end(head, end, used)
+            if any(i in taken for t in head.children if t.dep_ in ("nmod", "appos") for i in (t.i, t.left_edge.i)):
+                continue  # "des militants de son parti, La République en marche": the party's, read as the party
+            label = doc[start:last].text.strip(" ,")
+            if not label:
+                continue
+            first = self.representative_start(doc, head, start)
+            found.append(GroupMention(first, last, f"group:{slug(label)}", label, doc[first:last].text,
+                                      aliases(doc, first, start, end, last)))
+            used.update(range(first, last))
+        return sorted(found, key=lambda g: g.start)
+
+    @staticmethod
+    def is_noun_phrase(span: Span) -> bool:
+        """"les élus", not "élus" as a participle ("ont été élus") nor a head of something else's name."""
+        root = span.root
+        return root.pos_ in ("NOUN", "PROPN", "ADJ", "X") and not (root.pos_ == "ADJ" and root.dep_ == "amod")
+
+    @staticmethod
+    def phrase_end(head: Token, end: int, used: set[int]) -> int:
+        """Where the group's phrase ends: after the adjectives and "de"-complements of its head."""
+        last = end
+        for child in head.children:
+            if child.i < end or child.dep_ not in PHRASE_DEPS:
+                continue
+            if child.dep_ == "nmod" and not any(fold(c.text) in OF for c in child.children if c.dep_ == "case"):
+                continue  # "les élus à Paris": where, not who
+            right = max(t.i for t in child.subtree if t.dep_ not in ("acl", "acl:relcl", "punct")) + 1
+            if right - head.i <= MAX_PHRASE_TOKENS and child.left_edge.i == last and not used & set(range(last, right)):
+                last = right
+        return last
+
+    def representative_start(self, doc: Doc, head: Token, start: int) -> int:
+        """Where "des représentants des", "six membres du mouvement des" begins before a group's phrase."""
+        first = start
+        i = start - 1
+        while i >= 0 and i >= start - 7:
+            word = doc[i].norm_
+            if word in OF or word in LEADING or word in QUOTES or doc[i].like_num or doc[i].pos_ == "ADJ" and i == start - 1:
+                i -= 1
+                continue
+            if word in self.representatives:
+                first = i
+                i -= 1
+                continue
+            break
+        while first > 0 and (doc[first - 1].norm_ in LEADING or doc[first - 1].like_num):
+            first -= 1
+        return first
+
+
+def aliases(doc: Doc, first: int, start: int, end: int, last: int) -> tuple[str, ...]:
+    """The phrase without determiners and numbers ("représentants des gilets jaunes"), and with only the head
+    nouns ("chefs des partis" for "les chefs des principaux partis politiques français")."""
+    words = [t for t in doc[first:last] if t.norm_ not in LEADING or t.norm_ in OF and t.i > first]
+    while words and (words[0].norm_ in OF or words[0].like_num):
+        words = words[1:]
+    found = ["".join(t.text_with_ws for t in words).strip(" ,")]
+    heads = [t for t in doc[first:end] if t.pos_ in ("NOUN", "PROPN") or t.norm_ in OF and t.i > first]
+    heads = [t for t in heads if not t.like_num and t.norm_ not in LEADING - OF]
+    if first < start and heads:
+        found.append(" ".join(t.text for t in heads).replace("' ", "'"))
+    return tuple(dict.fromkeys(a for a in found if a))

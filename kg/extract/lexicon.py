@@ -1,0 +1,76 @@
+"""The French words of communication (ontology/communication.json) as one frozen record, read once.
+
+Every word list the event stages use is data: lemmas and words are compared without case or accents."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.paths import ONTOLOGY
+from kg.text import fold
+
+
+def folded(words) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict  # lemma -> {"kind", and the word's own conditions}
+    nouns: dict  # lemma -> kind
+    markers: dict[str, frozenset[str]]  # kind -> words that make a generic word that kind
+    nouns_need_marker: frozenset[str]
+    nouns_need_partner: frozenset[str]
+    partner_is_marker: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_nouns: frozenset[str]
+    planned_marks: frozenset[str]
+    planned_adjectives: frozenset[str]
+    planned_participles: frozenset[str]  # "la visite prévue mercredi", "la rencontre annulée"
+    negations: frozenset[str]
+    leader_groups: frozenset[str]
+    party_groups: frozenset[str]
+    pair_words: frozenset[str]
+    same_again: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+    host_nouns: frozenset[str]
+    forum_nouns: frozenset[str]
+    partner_cases: frozenset[str]
+    place_cases: frozenset[str]
+    frame_cases: frozenset[str]
+    frame_words: frozenset[str]
+    support_verbs: frozenset[str]
+    impersonal_verbs: frozenset[str]
+    transparent_nouns: frozenset[str]
+    sport_words: frozenset[str]
+    non_actor_objects: frozenset[str]
+    visit_nouns: frozenset[str]  # "visite": the state visited is its host
+    representatives: frozenset[str]  # "représentants", "militants", "porte-parole": of whom they speak for
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    data = json.loads((ONTOLOGY / "communication.json").read_text(encoding="utf-8"))
+    groups_data = json.loads((ONTOLOGY / "gazetteer" / "groups.json").read_text(encoding="utf-8"))
+    groups, planned = data["group_words"], data["planned"]
+    return Lexicon(
+        verbs={fold(k): v for k, v in data["verbs"].items()},
+        nouns={fold(k): v for k, v in data["nouns"].items()},
+        markers={kind: folded(words) for kind, words in data["markers"].items()},
+        nouns_need_marker=folded(data["nouns_need_marker"]),
+        nouns_need_partner=folded(data["nouns_need_partner"]),
+        partner_is_marker=folded(data["partner_is_marker"]),
+        planned_verbs=folded(planned["verbs"]), planned_nouns=folded(planned["nouns"]),
+        planned_marks=folded(planned["marks"]), planned_adjectives=folded(planned["adjectives"]),
+        planned_participles=folded(planned["participles"]),
+        negations=folded(data["negations"]),
+        leader_groups=folded(groups["leaders"]), party_groups=folded(groups["parties"]), pair_words=folded(groups["pair"]),
+        same_again=tuple(fold(p) for p in data["same_again"]),
+        reporting_verbs=folded(data["reporting_verbs"]), host_nouns=folded(data["host_nouns"]),
+        forum_nouns=folded(data["forum_nouns"]), partner_cases=folded(data["partner_cases"]),
+        place_cases=folded(data["place_cases"]), frame_cases=folded(data["frame_cases"]),
+        frame_words=folded(data["frame_words"]), support_verbs=folded(data["support_verbs"]),
+        impersonal_verbs=folded(data["impersonal_verbs"]), transparent_nouns=folded(data["transparent_nouns"]),
+        sport_words=folded(data["sport_words"]), non_actor_objects=folded(data["non_actor_objects"]),
+        visit_nouns=folded(data["visit_nouns"]), representatives=folded(groups_data["representatives"]))

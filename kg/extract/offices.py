@@ -1,0 +1,64 @@
+"""Which state an article's bare titles belong to, and on which day its offices are read.
+
+"Le Premier ministre", "le chef de l'État", "le ministre de l'Intérieur" name no state: they belong to the
+article's home state, the one its named people and places point to most ("Édouard Philippe", "Matignon",
+"la France"). Offices are read on the publication day; an article without one is read on a day all its named
+office-holders were active together (the middle of that span), for its titles only, never for its events."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+from kg.gazetteer import Gazetteer
+
+NAMED = ("name", "surname", "metonym", "part")
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def office_day(published: date | None, names, gaz: Gazetteer, text: str = "") -> date | None:
+    """PUBLISHED, else a day on which most of the office-holders NAMES names held office: in the last year the
+    text names within that span ("le 17 novembre 2018"), else its middle."""
+    if published is not None:
+        return published
+    spans = []
+    for key in {k for m in names if m.via in ("name", "surname") for k in m.keys}:
+        entry = gaz.entries.get(key)
+        for office in entry.offices if entry is not None else ():
+            if office.start:
+                spans.append((key, office.start, office.end or date.today()))
+    if not spans:
+        return None
+    bounds = sorted({b for _, s, e in spans for b in (s, e)})
+    best: tuple[int, int, date, date] | None = None
+    for first, last in zip(bounds, bounds[1:]):
+        active = len({k for k, s, e in spans if s <= first and last <= e})
+        if best is None or (active, (last - first).days) > best[:2]:
+            best = (active, (last - first).days, first, last)
+    _, _, first, last = best
+    years = sorted({int(y) for y in YEAR.findall(text) if first.year <= int(y) <= last.year}, reverse=True)
+    if years:
+        return min(max(date(years[0], 7, 1), first), last)
+    return first + timedelta(days=(last - first).days // 2)
+
+
+def home_country(names, day: date | None, gaz: Gazetteer) -> str | None:
+    """The state the article's named actors point to most: states named, and the states of the people named
+    that held office on DAY."""
+    votes: Counter[str] = Counter()
+    for m in names:
+        if m.via not in NAMED:
+            continue
+        for key in m.keys:
+            entry = gaz.entries.get(key)
+            if entry is None:
+                continue
+            if entry.kind == "Country":
+                votes[key] += 1
+            for office in gaz.in_office(key, day):  # people weigh more than places: they say whose news it is
+                if gaz.entries.get(office.of) is not None and gaz.entries[office.of].kind == "Country":
+                    votes[office.of] += 2
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common(2) + [(None, 0)]
+    return best if n > rest[0][1] else None

@@ -1,0 +1,330 @@
+"""Who took part in the exchange a cue names, searched in its clause first, then around it.
+
+A verb's participants are its subject (the agent "par X" of a passive), its objects and its partners
+("avec", "entre", "à", "auprès de", "chez"); a participle's noun ("les élus reçus par X") is received. A noun's
+participants are its complements ("la rencontre de X avec Y", "entre X et Y", "son entretien avec Y"), and,
+when a verb frames it ("a eu un entretien avec", "lors de la réunion", "participait à une rencontre avec"),
+that verb's subject. A pronoun stands for whom the discourse says; "qui" for its antecedent. Places ("à
+Matignon", "en Belgique") are where, not who."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actors import METONYM, Mention, is_person
+from kg.extract.coref import Discourse
+from kg.extract.cues import lemma
+from kg.extract.lexicon import Lexicon
+from kg.gazetteer import Gazetteer
+from kg.text import fold
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+OBJECT_DEPS = {"obj", "iobj", "obl:arg"}
+OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
+FOLLOW_DEPS = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
+OF = {"de", "du", "des", "d'"}
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+BLOCKED_BEFORE = {"selon", "pour", "contre", "sur", "par", "à", "a", "en", "dans", "depuis", "vers", "chez", "que", "qu'",
+                  "de", "du", "des", "d'"}
+BEFORE_VERB = {"se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'", "ensemble", "s’"}
+TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
+SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
+PLURAL_PRONOUNS = {"ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "les", "leur", "eux"}
+
+
+def case(token: Token) -> str:
+    """The preposition introducing TOKEN ("avec", "de"; "au sein de" read as "de")."""
+    words = [fold(c.text) for c in token.children if c.dep_ in ("case", "fixed", "mark") and c.i < token.i]
+    if "sein" in words:
+        return "de"
+    return words[0] if words else ""
+
+
+class ParticipantReader:
+    """Reads the participants of the cues of one sentence."""
+
+    def __init__(self, lex: Lexicon, gaz: Gazetteer, sent: Span, mentions: dict[int, list[Mention]],
+                 discourse: Discourse):
+        self.lex, self.gaz, self.sent, self.mentions, self.discourse = lex, gaz, sent, mentions, discourse
+        self.here = sorted({id(m): m for i in range(sent.start, sent.end) for m in mentions.get(i, [])}.values(),
+                           key=lambda m: m.start)
+
+    # -- the actors of a noun phrase
+    def actors(self, token: Token, depth: int = 0) -> list[str]:
+        """The actors the phrase headed by TOKEN designates, through coordination and apposition."""
+        if depth > 6:
+            return []
+        keys: list[str] = []
+        covering = self.mentions.get(token.i, [])
+        word = fold(token.text)
+        follow = set(FOLLOW_DEPS)
+        if covering:
+            best = max(covering, key=lambda m: m.end - m.start)
+            if not (best.via == METONYM and self.is_place(token)):
+                keys += best.keys
+        elif token.pos_ == "PRON":
+            keys += self.pronoun(token, word)
+        elif self.is_pair(token):
+            keys += self.discourse.pair()
+        elif (token.norm_ in self.lex.leader_groups or token.norm_ in self.lex.party_groups
+              or lemma(token) in self.lex.party_groups or token.norm_ in self.lex.representatives):
+            return self.group_of(token, depth)
+        elif token.pos_ in ("PROPN", "X") or token.ent_type_ in ("ORG", "PER") or token.norm_ in self.lex.transparent_nouns:
+            follow |= {"nmod", "dep"}
+        else:  # a common noun's complements are not its actors ("la crise autour de l'Ukraine"); its apposition is
+            follow = {"appos"}  # ("Maire délégué de La Haye-du-Puits, Alain Aubert")
+        for child in token.children:
+            if child.dep_ in follow and not self.is_place(child):
+                if child.dep_ == "nmod" and case(child) not in ("", *OF):
+                    continue
+                keys += self.actors(child, depth + 1)
+        return list(dict.fromkeys(keys))
+
+    def pronoun(self, token: Token, word: str) -> list[str]:
+        if word == "qui" and token.head.dep_ == "acl:relcl":
+            return self.actors(token.head.head)  # "Charles Michel, qui a rencontré…"
+        if word in SUBJECT_PRONOUNS and token.dep_ in SUBJECT_DEPS and lemma(token.head) not in self.lex.impersonal_verbs:
+            return self.discourse.person(token, self.here)
+        if word in ("lui",) and token.dep_ in ("iobj", "obl:arg", "obj"):
+            return self.discourse.person(token, self.here)
+        if word in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS | {"obj", "iobj"}:
+            return list(self.discourse.last_pair)  # "ils": the people of the event told last
+        return []
+
+    def is_pair(self, token: Token) -> bool:
+        """"les interlocuteurs", "les deux dirigeants", "des deux hommes" (not "deux hommes d'affaires")."""
+        definite = any(c.norm_ in ("les", "ces", "des", "aux", "leurs") for c in token.children if c.dep_ in ("det", "case"))
+        two = any(c.norm_ == "deux" for c in token.children)
+        named = token.norm_ in self.lex.pair_words or two and f"deux {token.norm_}" in self.lex.pair_words
+        return definite and (named or two and token.norm_ in self.lex.leader_groups)
+
+    def group_of(self, token: Token, depth: int) -> list[str]:
+        """"les présidents russe et français", "des représentants de la CGT", "les dirigeants de la France"."""
+        found: list[str] = []
+        for child in token.children:
+            if child.dep_ in ("nmod", "conj") and case(child) in OF or child.dep_ == "appos":
+                found += [k for k in self.actors(child, depth + 1) if not is_person(self.gaz, k)]
+            elif child.dep_ in ("amod", "conj"):
+                found += self.demonym_countries(child)
+                found += [c for conj in child.children if conj.dep_ == "conj" for c in self.demonym_countries(conj)]
+        found = list(dict.fromkeys(found))
+        if token.norm_ in self.lex.leader_groups:
+            leaders = [self.gaz.leader(c, self.discourse_day) for c in found if not c.startswith(("group:", "name:"))]
+            return [p for p in leaders if p] if leaders and all(leaders) else [k for k in found if k.startswith(("group:", "name:org:"))]
+        return found
+
+    discourse_day = None  # set by the event reader: the publication day, for "les dirigeants de la France"
+
+    def demonym_countries(self, token: Token) -> list[str]:
+        word = token.norm_
+        if word in self.gaz.by_demonym:
+            return [self.gaz.by_demonym[word]]
+        parts = word.split("-")
+        if len(parts) > 1 and all(p in self.gaz.by_prefix for p in parts[:-1]) and parts[-1] in self.gaz.by_demonym:
+            return [self.gaz.by_prefix[p] for p in parts[:-1]] + [self.gaz.by_demonym[parts[-1]]]
+        return []
+
+    def is_place(self, token: Token) -> bool:
+        """"à Genève", "en Belgique", "au Kremlin", "à Matignon": where, not who."""
+        if token.dep_ not in OBLIQUE_DEPS or case(token) not in self.lex.place_cases:
+            return False
+        if token.ent_type_ == "LOC":
+            return True
+        for m in self.mentions.get(token.i, []):
+            entry = self.gaz.entries.get(m.keys[0])
+            if m.via == METONYM or entry is not None and entry.kind == "Country":
+                return True
+        return False
+
+    # -- the participants of a cue
+    def of(self, cue: Token) -> tuple[list[str], list[str]]:
+        """(agents, partners) of a cue: who did it, and with whom."""
+        agents, partners = self.of_verb(cue) if cue.pos_ in ("VERB", "AUX") else self.of_noun(cue)
+        verb = self.lex.verbs.get(lemma(cue), {})
+        if cue.pos_ in ("VERB", "AUX") and agents and not partners and not verb.get("request") and not any(
+                fold(c.text) in ("se", "s'") for c in cue.children):
+            partners = self.next_actors(cue)  # the parse lost the object: the actor the words name next
+        agents = list(dict.fromkeys(agents))
+        return agents, [k for k in dict.fromkeys(partners) if k not in agents]
+
+    def of_verb(self, verb: Token) -> tuple[list[str], list[str]]:
+        agents: list[str] = []
+        partners: list[str] = []
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) or (
+            "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children)
+            and any(c.dep_ == "obl:agent" or case(c) == "par" for c in verb.children))  # "Invité par X, Y…"
+        has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            partners += self.actors(verb.head)  # "les élus locaux reçus par Édouard Philippe"
+            passive = True
+        elif verb.dep_ == "advcl" and not has_subject and "Part" in verb.morph.get("VerbForm") and \
+                any(c.dep_ == "obl:agent" or case(c) == "par" for c in verb.children):
+            # "Invité lundi par Emmanuel Macron à réfléchir…, Christophe Castaner veut…"
+            partners += [k for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") for k in self.actors(c)]
+            passive = True
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                (partners if passive or child.dep_ == "nsubj:pass" else agents).extend(self.actors(child))
+            elif child.dep_ == "obl:agent" or child.dep_ in OBLIQUE_DEPS and case(child) == "par" and passive:
+                agents += self.actors(child)
+            elif child.dep_ in OBJECT_DEPS and not self.is_place(child):
+                partners += self.actors(child)
+            elif child.dep_ in OBLIQUE_DEPS and case(child) in self.lex.partner_cases and not self.is_place(child):
+                partners += self.actors(child)
+            elif self.is_place(child):  # a person is never a place: "reçu à la Maison-Blanche le chancelier Scholz"
+                partners += [k for c in child.children if c.dep_ == "appos" for k in self.actors(c) if is_person(self.gaz, k)]
+        if not agents and not passive and not has_subject:
+            agents = self.implicit_subject(verb)
+        if len(agents) < 2 and not partners:
+            agents = self.coordinated_before(verb) or agents
+        verb_entry = self.lex.verbs.get(lemma(verb), {})
+        if verb_entry.get("cohost_with") and any(c.dep_ in OBJECT_DEPS for c in verb.children):
+            # "a reçu, avec d'autres collègues maires, une délégation": who received with him, not whom
+            cohosts = {k for c in verb.children if c.dep_ in OBLIQUE_DEPS and case(c) == "avec" for k in self.actors(c)}
+            objects = {k for c in verb.children if c.dep_ in OBJECT_DEPS for k in self.actors(c)}
+            partners = [k for k in partners if k not in cohosts or k in objects]
+        if not partners:  # "par téléphone avec X", hung lower down by the parser
+            partners = [k for t in verb.subtree if t.i > verb.i and case(t) == "avec" and t.dep_ in OBLIQUE_DEPS
+                        and t.head.dep_ not in ("acl:relcl", "ccomp") for k in self.actors(t)]
+        return agents, partners
+
+    def next_actors(self, verb: Token) -> list[str]:
+        """The actors named right after a verb, up to the end of its clause ("a reçu, en début de soirée à
+        Matignon, six membres du mouvement"), that are not places nor in a clause of their own."""
+        doc = self.sent.doc
+        for i in range(verb.i + 1, min(self.sent.end, verb.i + 12)):
+            token = doc[i]
+            if token.text in (";", ":", "«", "»", '"', "(") or token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense"):
+                return []
+            covering = self.mentions.get(i)
+            if covering and not self.is_place(token) and fold(doc[i - 1].text) not in BLOCKED_BEFORE:
+                best = max(covering, key=lambda m: m.end - m.start)
+                if best.via != METONYM:
+                    return list(best.keys)
+        return []
+
+    def coordinated_before(self, verb: Token) -> list[str]:
+        """"MM. Erdogan et Poutine se sont parlé": two actors or more coordinated right before the verb, read
+        from the words when the parse of the subject went wrong."""
+        doc, keys = self.sent.doc, []
+        i = verb.i - 1
+        while i >= self.sent.start and fold(doc[i].text) in BEFORE_VERB:
+            i -= 1
+        while i >= self.sent.start:
+            covering = self.mentions.get(i)
+            if covering:
+                best = max(covering, key=lambda m: m.end - m.start)
+                keys = list(best.keys) + keys
+                i = best.start - 1
+            elif doc[i].norm_ in ("et", ",", "m.", "mm.", "mme", "les", "le", "la", "l'"):
+                i -= 1
+            else:
+                break
+        keys = list(dict.fromkeys(keys))
+        return keys if len(keys) >= 2 else []
+
+    def implicit_subject(self, verb: Token) -> list[str]:
+        """The subject a verb shares with the one above it: "X a indiqué s'être entretenu avec Y", "après avoir
+        reçu Y, X…", "X s'est rendu à Paris et a rencontré Y"."""
+        token = verb
+        for _ in range(4):
+            if token.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl") or token.head.i == token.i:
+                return []
+            token = token.head
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "expl:subj")]
+            if subjects:
+                return [k for s in subjects for k in self.actors(s)]
+            if token.dep_ == "acl:relcl":
+                return self.actors(token.head)
+        return []
+
+    def of_noun(self, noun: Token) -> tuple[list[str], list[str]]:
+        agents: list[str] = []
+        partners: list[str] = []
+        for m in self.mentions.get(noun.i, []):  # "entretien Poutine-Macron" merged into one token
+            partners += m.keys
+        possessed = False
+        for child in noun.children:
+            if child.dep_ in ("nmod", "appos", "compound", "flat", "flat:name", "dep", "nmod:poss") and not self.is_place(child):
+                how = case(child)
+                if how in OF and lemma(noun) not in self.lex.forum_nouns:
+                    agents += self.actors(child)  # "la rencontre de X avec Y"
+                elif how in self.lex.partner_cases or how == "":
+                    partners += self.actors(child)
+            elif child.dep_ == "amod":
+                partners += self.demonym_countries(child)
+                partners += [c for conj in child.children if conj.dep_ == "conj" for c in self.demonym_countries(conj)]
+            elif child.dep_ == "det" and fold(child.text) in POSSESSIVES:
+                possessed = True
+        if lemma(noun) in self.lex.visit_nouns:
+            partners += [k for c in noun.children if c.dep_ in OBLIQUE_DEPS and case(c) in ("en", "au", "aux")
+                         for k in self.hosts(c)]
+            if noun.head.i != noun.i and noun.dep_ in ("nmod", "appos", "acl", "obl:mod") and noun.head.pos_ in ("PROPN", "NOUN"):
+                agents += self.actors(noun.head)  # "Emmanuel Macron, en visite d'État en Belgique"
+        verb = self.framing_verb(noun)
+        if verb is not None and not agents:
+            agents = [k for c in verb.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
+            agents = agents or self.implicit_subject(verb)
+            if not agents and any(c.dep_ == "nsubj:pass" for c in verb.children):
+                agents = [k for c in verb.children if c.dep_ == "nsubj:pass" for k in self.actors(c)]
+        if verb is not None:  # "a eu un entretien téléphonique avec X", "avec X" hung on the verb
+            partners += [k for c in verb.children if c.dep_ in OBLIQUE_DEPS and c.i != noun.i
+                         and case(c) in ("avec", "aupres") for k in self.actors(c)]
+        if possessed and not agents:
+            agents = self.discourse.person(noun, self.here)  # "sa rencontre avec Édouard Philippe"
+        return agents, partners
+
+    def initiator(self, participants: list[str], day) -> str | None:
+        """"à l'initiative de la partie française", "à la demande de Kiev": the participant who started it (or
+        who held office for the state named)."""
+        for token in self.sent:
+            if token.norm_ not in ("initiative", "demande") or case(token) not in ("a", "sur"):
+                continue
+            for child in token.children:
+                if child.dep_ != "nmod":
+                    continue
+                named = self.actors(child) + [c for t in child.subtree for c in self.demonym_countries(t)]
+                for key in named:
+                    if key in participants:
+                        return key
+                    holders = [p for p in participants if any(o.of == key for o in self.gaz.in_office(p, day))]
+                    if holders:
+                        return holders[0]
+        return None
+
+    def hosts(self, token: Token) -> list[str]:
+        """The state a visit goes to ("en Belgique", "au Canada"): its host, though it is a place."""
+        return [k for m in self.mentions.get(token.i, []) for k in m.keys
+                if (e := self.gaz.entries.get(k)) is not None and e.kind == "Country" and m.via == "name"]
+
+    def same_again(self, cue: Token) -> list[str]:
+        """"… après avoir fait de même avec X et Y": X and Y each had the same kind of exchange."""
+        for token in self.sent:
+            if lemma(token) == "faire" and any(c.norm_ == "meme" for c in token.subtree):
+                return [k for c in token.children if c.dep_ in OBLIQUE_DEPS and case(c) == "avec" for k in self.actors(c)]
+        return []
+
+    def framing_verb(self, noun: Token) -> Token | None:
+        """The verb whose subject took part in the event NOUN names: "ont eu un entretien", "a participé à une
+        rencontre avec", "lors de la réunion", "au lendemain d'une rencontre avec" — not "a évoqué la réunion"
+        nor "a déclaré dans un entretien"."""
+        top = noun
+        for _ in range(3):
+            if fold(top.head.text) in self.lex.frame_words and top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+                top = top.head  # "leur première séance de négociations", "à l'issue d'une réunion", "lors d'une"
+        head = top.head
+        if top is not noun and top.dep_ in ("advmod", "obl", "obl:mod", "obl:arg") and head.pos_ in ("VERB", "AUX"):
+            return head  # "se sont mis d'accord lors d'une conversation", "a annoncé au lendemain d'une rencontre"
+        if head.i == top.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if lemma(head) in self.lex.reporting_verbs:
+            return None
+        if top.dep_ in ("obj", "nsubj:pass"):
+            return head if lemma(head) in self.lex.support_verbs else None
+        words = {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.text)}
+        if top.dep_ not in ("obl", "obl:mod", "obl:arg"):
+            return None
+        if words & self.lex.frame_cases or lemma(head) in self.lex.support_verbs or case(top) == "a" and lemma(noun) == "rencontre":
+            return head
+        # "a joué les invités-surprises dans un débat-citoyen avec des gilets jaunes": a verb of taking part
+        own = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and case(c) in OF | {"entre"}]
+        return head if words & TAKING_PART_CASES and not own else None
