@@ -30,12 +30,12 @@ EXPORTS = (*FORMATS, *NETWORK_FORMATS)
 EXTENSIONS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "rdf": "rdfxml", "owl": "rdfxml", "xml": "rdfxml",
               "jsonld": "jsonld", "json": "jsonld", "gexf": "gexf", "graphml": "graphml"}
 PROLOGUE = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("kg", "rdfs", "owl", "skos", "prov", "schema", "xsd"))
-KINDS = "VALUES ?specific { kg:Person kg:Organization kg:Country }"
+KINDS = "VALUES ?specific { kg:Person kg:Organization kg:Country kg:Group }"
 EVENT_KINDS = "VALUES ?specific { kg:PhoneCall kg:VideoConference kg:Meeting }"
 
 ACTORS = PROLOGUE + f"""SELECT ?actor ?label ?kind ?wikidata (COUNT(DISTINCT ?event) AS ?events)
 WHERE {{
-  {{ SELECT DISTINCT ?actor WHERE {{ ?actor a ?class . VALUES ?class {{ kg:Actor kg:Person kg:Organization kg:Country }} }} }}
+  {{ SELECT DISTINCT ?actor WHERE {{ ?actor a ?class . VALUES ?class {{ kg:Actor kg:Person kg:Organization kg:Country kg:Group }} }} }}
   OPTIONAL {{ ?actor rdfs:label ?label }}
   OPTIONAL {{ ?actor a ?specific . {KINDS} }}
   BIND (COALESCE(?specific, kg:Actor) AS ?kind)

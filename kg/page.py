@@ -74,7 +74,7 @@ def page_data(corpus: Corpus) -> dict:
         ],
         "topics": [{"key": t.key, "label_fr": t.label_fr, "label_en": t.label_en} for t in topics],
         "events": [
-            {"kind": e.kind, "date": e.date, "status": e.status,
+            {"kind": e.kind, "date": e.date, "date_basis": e.date_basis, "status": e.status,
              "participants": sorted(actor_index[k] for k in set(e.participants) if k in actor_index),
              "initiator": actor_index.get(e.initiator) if e.initiator else None,
              "duration": e.duration, "place": e.place,

@@ -4,7 +4,7 @@
 "use strict";
 window.kgDetails = (function () {
   const EVENT_NAMES = { PhoneCall: "Phone call", VideoConference: "Video conference", Meeting: "Meeting", Communication: "Communication" };
-  const KIND_NAMES = { Person: "Person", Organization: "Organisation", Country: "Country", Actor: "Other actor" };
+  const KIND_NAMES = { Person: "Person", Organization: "Organisation", Country: "Country", Group: "Group", Actor: "Other actor" };
   const TIP_EVENTS = 12; // events listed in an edge's hover box; the panel lists them all
   let topics = [];
 
@@ -158,7 +158,7 @@ window.kgDetails = (function () {
     function eventBlock(e) {
       const event = events[e];
       const block = el("div", { className: "event" });
-      const reported = ctx.when[e].placed ? " (reported " + ctx.when[e].date + ")" : "";
+      const reported = !ctx.when[e].placed ? "" : isFullDate(event.date) ? " (the day it was published)" : " (reported " + ctx.when[e].date + ")";
       const head = el("div", { className: "head", text: dateText(event.date) + reported + " · " + (EVENT_NAMES[event.kind] || event.kind) });
       if (event.status === "planned") head.append(" ", el("span", { className: "tag planned", text: "planned" }));
       block.append(head);

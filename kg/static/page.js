@@ -8,7 +8,7 @@
   const vis = window.vis;
   const { el, isFullDate, topicName, dateText, EVENT_NAMES, KIND_NAMES } = window.kgDetails;
 
-  const ACTOR_COLORS = { Person: "#4e79a7", Organization: "#f28e2b", Country: "#59a14f", Actor: "#9c9c9c" };
+  const ACTOR_COLORS = { Person: "#4e79a7", Organization: "#f28e2b", Country: "#59a14f", Group: "#b07aa1", Actor: "#9c9c9c" };
   const { EVENT_COLORS, TOPIC_COLOR } = window.kgEventView;
   const COMMUNITY_COLORS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f", "#2f4b7c"];
   const OTHER_COMMUNITY = "#bab0ac";
@@ -19,9 +19,10 @@
   const { actors, events, topics, articles } = data;
   const eventsOf = actors.map(() => []);
   events.forEach((event, i) => event.participants.forEach((a) => eventsOf[a].push(i)));
-  // Where each event stands in time: its own date, else its first article's publication date (marked "placed").
+  // Where each event stands in time: its own date, else its first article's publication date (marked "placed",
+  // as is a date the extraction itself took from the publication day).
   const when = events.map((event) => {
-    if (isFullDate(event.date)) return { date: event.date, placed: false };
+    if (isFullDate(event.date)) return { date: event.date, placed: event.date_basis === "publication" };
     const published = event.sources.map((s) => articles[s].published).filter(isFullDate).sort();
     return published.length ? { date: published[0], placed: true } : { date: null, placed: false };
   });
