@@ -131,7 +131,8 @@ def test_events_csv_has_a_row_per_event(seeds_build, tmp_path):
     assert call["kind"] == "PhoneCall" and call["date"] == "2022-01-28" and call["duration"] == "PT1H"
     assert call["participants"] == "Emmanuel Macron; Vladimir Poutine"
     assert "security-guarantees" in call["topics"].split("; ")
-    assert len(call["articles"].split("; ")) == 3
+    reports = "SELECT (COUNT(?a) AS ?n) WHERE { event:2022-01-28-phonecall-emmanuel-macron-vladimir-putin prov:wasDerivedFrom ?a }"
+    assert len(call["articles"].split("; ")) == count(seeds_build, reports) >= 2
 
 
 def test_the_format_is_told_from_the_output_name(seeds_build, tmp_path):
