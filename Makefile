@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all build setup system test bench clean
+.PHONY: all build setup system test bench docs clean
 
 all: build
 
@@ -33,6 +33,10 @@ CORPUS ?= ../shared/corpus/fr-news.jsonl.gz
 
 bench: setup
 	$(BIN)/python bench/run.py --corpus $(CORPUS) --sizes 100 1000 4945 --workers 1 2 --skip 4945x1 --repeat 1
+
+# The command outputs shown in README.md and docs/sparql.md, run again on output/ (tests/test_docs.py checks them).
+docs: setup
+	$(BIN)/python docs/refresh.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,6 +1,6 @@
 """How the page copes with a big corpus: render time, document size, and time to "ready" in Chromium.
 
-    python bench/page_size.py [--actors 1500] [--events 5000] [--keep DIR]
+    python bench/page_size.py [--actors 2000] [--events 5000] [--keep DIR]
 
 The corpus is synthetic but shaped like news: a few heads of state take part in most events
 (Zipf-like activity), two to four participants per event, topics and dates spread over years,
@@ -9,7 +9,9 @@ one to three reporting articles per event, a sentence of evidence each.
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -19,7 +21,7 @@ from pathlib import Path
 from kg.model import ACTOR_KINDS, EVENT_KINDS, Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 from kg.page import render
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SEED = 1500
@@ -87,7 +89,7 @@ def time_to_ready(html_path: Path) -> dict:
 
 def main() -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    options.add_argument("--actors", type=int, default=1500)
+    options.add_argument("--actors", type=int, default=2000)
     options.add_argument("--events", type=int, default=5000)
     options.add_argument("--keep", type=Path, help="folder to keep graph.html in")
     args = options.parse_args()

@@ -7,11 +7,11 @@ import sys
 
 # Each module exposes register(subparsers), adding its sub-commands with set_defaults(run=callable).
 # run(args) returns the exit status.
-COMMAND_MODULES = ("kg.pipeline", "kg.evaluate", "kg.store", "kg.validate")
+COMMAND_MODULES = ("kg.pipeline", "kg.evaluate", "kg.query", "kg.store", "kg.exports", "kg.validate")
 # The module of each command, so that a command imports only its own (kg.pipeline's imports cost every
 # `kg query` and `kg export` a fifth of a second); `kg --help` and unknown commands import them all.
-MODULE_OF = {"build": "kg.pipeline", "eval": "kg.evaluate", "query": "kg.store", "load": "kg.store",
-             "serve": "kg.store", "export": "kg.store", "validate": "kg.validate"}
+MODULE_OF = {"build": "kg.pipeline", "eval": "kg.evaluate", "query": "kg.query", "load": "kg.store",
+             "serve": "kg.store", "export": "kg.exports", "validate": "kg.validate"}
 
 
 class UsageError(Exception):
@@ -20,7 +20,10 @@ class UsageError(Exception):
 
 def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The command-line parser; given ARGV, only the sub-command it names, when it names one."""
+    from kg import __version__
+
     top = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of communications read from French news.")
+    top.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     command = next((a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")), None)
     for name in [MODULE_OF[command]] if command in MODULE_OF else COMMAND_MODULES:

@@ -16,7 +16,10 @@ BATCHES_IN_FLIGHT_PER_THREAD = 3
 
 def extract_on_cluster(batches: Iterable[list[Document]], model: str, address: str) -> Iterator[list[Extraction]]:
     """The extractions of each batch, in the order of BATCHES, computed by the workers of the scheduler at ADDRESS."""
-    from distributed import Client
+    try:
+        from distributed import Client
+    except ModuleNotFoundError:
+        raise RuntimeError("dask is not installed: pip install 'kg-news[dask]' to build on a dask cluster") from None
 
     from kg.pipeline import extract_batch
 

@@ -235,9 +235,33 @@ class Evaluation:
 
 
 def evaluate(graph_path: str | Path, gold_path: str | Path) -> Report:
+    return Evaluation(read_graph(graph_path), read_reference(gold_path)).run()
+
+
+class ReadError(Exception):
+    """A graph or a reference that cannot be read: one line, naming the file."""
+
+
+def read_graph(path: str | Path) -> Graph:
     graph = Graph()
-    graph.parse(str(graph_path), format="turtle")
-    return Evaluation(graph, json.loads(Path(gold_path).read_text(encoding="utf-8"))).run()
+    try:
+        graph.parse(str(path), format="turtle")
+    except Exception as exc:  # noqa: BLE001 - every rdflib parser raises its own kind of error
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise ReadError(f"cannot read the graph {path}: {reason[:300]}") from None
+    return graph
+
+
+def read_reference(path: str | Path) -> dict:
+    """The reference, checked for what the scoring reads: it is the reference's fault, not the graph's."""
+    try:
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ReadError(f"cannot read the reference {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    missing = [key for key in ("actors", "events", "topics") if not isinstance(gold, dict) or key not in gold]
+    if missing:
+        raise ReadError(f"the reference {path} is not a kg reference: no {', '.join(map(repr, missing))}")
+    return gold
 
 
 def summary(report: Report) -> str:
@@ -255,8 +279,14 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"no such reference: {args.gold}")
     try:
         report = evaluate(graph, args.gold)
-    except Exception as exc:  # the graph's fault, whatever the parser says: one line
-        print(f"kg eval: cannot read {graph}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=sys.stderr)
+    except ReadError as exc:
+        print(f"kg eval: {exc}", file=sys.stderr)
+        return 2
+    except (KeyError, TypeError, AttributeError) as exc:  # a reference of the wrong shape
+        print(f"kg eval: the reference {args.gold} is malformed: {type(exc).__name__} {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # a graph that is not a kg graph
+        print(f"kg eval: {graph}: {exc}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
@@ -270,8 +300,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"not actors, yet participants: {', '.join(report.intruders)}")
         print(f"wikidata links: {report.wikidata[0]}/{report.wikidata[1]}")
         print(summary(report))
-    short = [n for n in ("events", "pairs", "topics") if getattr(report, n).f1 < getattr(args, f"min_{n}")]
-    return 1 if short or report.intruders else 0
+    failures = [f"{n} F1 {getattr(report, n).f1:.2f} is below --min-{n} {getattr(args, f'min_{n}'):.2f}"
+                for n in ("events", "pairs", "topics") if getattr(report, n).f1 < getattr(args, f"min_{n}")]
+    if report.intruders:
+        failures.append(f"{len(report.intruders)} participant(s) the reference says must not be: {', '.join(report.intruders)}")
+    for failure in failures:
+        print(f"kg eval: failed: {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def register(subparsers) -> None:

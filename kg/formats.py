@@ -9,7 +9,9 @@ collected, deduplicated or sorted in Python, which took seconds per million trip
   is sorted, and so are its exports; a file that states a triple twice, which the build never writes,
   gives it twice).
 - A dataset (TriG, N-Quads) is first loaded into an Oxigraph store, where its graphs are merged into
-  the default graph and a triple stated in several graphs becomes one.
+  the graph's named graph and a triple stated in several graphs becomes one.
+- Stores hold the graph in its named graph, kg.names.GRAPH_IRI, as a triplestore does after `kg load`;
+  kg query sees it as the default graph too (use_default_graph_as_union).
 - Queries run on the build's persisted store (OUTDIR/graph.oxigraph, see kg.graphstore), opened
   read-only, when it was made from the very graph.ttl named; on any other file, or when the store is
   missing or stale, on an in-memory Oxigraph store loaded straight from the file.
@@ -28,32 +30,23 @@ import pyoxigraph as ox
 
 from kg.atomic import write_atomic
 from kg.graphstore import open_read_only
+from kg.names import GRAPH_IRI, PREFIXES
 
-# The graph's named graph in TriG exports and in triplestores.
-GRAPH_IRI = "https://w3id.org/kg-news/graph"
-
-# The prefixes of the graph contract, used to write Turtle and TriG and predeclared in queries.
-PREFIXES = {
-    "kg": "https://w3id.org/kg-news/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "https://schema.org/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": "http://www.wikidata.org/entity/",
-    "id": "https://w3id.org/kg-news/id/",
-    "topic": "https://w3id.org/kg-news/topic/",
-}
+# The graph's named graph: in TriG and N-Quads exports, triplestores and kg query's store (see kg.names).
+GRAPH = ox.NamedNode(GRAPH_IRI)
 
 # Export format names, as the command line spells them.
 FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
+    "nq": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,  # compacted with ontology/context.jsonld by kg.jsonld
 }
+# Prefixes written in each format (Turtle's and TriG's prefixed names must parse everywhere: article
+# ids may end with a dot, which needs an escape some parsers refuse, so article IRIs stay whole).
+WRITTEN_PREFIXES = {p: ns for p, ns in PREFIXES.items() if p not in ("id", "article")}
 
 # Files a graph can be read from, by extension.
 READABLE = {
@@ -63,10 +56,14 @@ READABLE = {
     ".json": ox.RdfFormat.JSON_LD,
     ".trig": ox.RdfFormat.TRIG,
     ".nq": ox.RdfFormat.N_QUADS,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
 }
 # Formats of datasets: several graphs, merged into one when read.
 DATASETS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
-MERGE_GRAPHS = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED"
+# A dataset's graphs, merged into the graph's named graph.
+MERGE_GRAPHS = (f"INSERT {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }} WHERE {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }} }} ;"
+                f"DROP DEFAULT ; DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{GRAPH_IRI}>) }}")
 
 
 class GraphError(Exception):
@@ -100,20 +97,23 @@ def reading(file: Path) -> Iterator[None]:
 
 
 def read_store(path: str | os.PathLike) -> ox.Store:
-    """An in-memory Oxigraph store holding the graph (a file or a build folder) in its default graph."""
+    """An in-memory Oxigraph store holding the graph (a file or a build folder) in its named graph GRAPH."""
     file = graph_file(path)
     fmt = READABLE[file.suffix.lower()]
     store = ox.Store()
     with reading(file):
-        store.load(path=file, format=fmt)
-    if fmt in DATASETS:
-        store.update(MERGE_GRAPHS)
+        if fmt in DATASETS:
+            store.load(path=file, format=fmt)
+            store.update(MERGE_GRAPHS)
+        else:
+            store.load(path=file, format=fmt, to_graph=GRAPH)
     return store
 
 
 def open_store(path: str | os.PathLike) -> ox.Store:
     """The graph to query: the build's persisted store of this graph.ttl (read-only) when there is one made
-    from it, else read_store(path). Either holds the same triples in its default graph."""
+    from it, else read_store(path). Either holds the same triples in its named graph GRAPH: query it with
+    use_default_graph_as_union, so that queries see them with or without FROM <GRAPH_IRI>."""
     file = graph_file(path)
     persisted = open_read_only(file)
     return persisted if persisted is not None else read_store(file)  # not `or`: that would count the triples
@@ -123,23 +123,49 @@ def serialize(graph: str | os.PathLike | ox.Store, fmt: str) -> bytes:
     """The graph (a file, a build folder or a store) in one of FORMATS, the same bytes every time.
 
     A file's triples keep the file's order; a store's come in the store's order, which depends only
-    on what was loaded into it and in what order. TriG puts the triples in the named graph GRAPH_IRI;
-    the other formats write a plain graph.
+    on what was loaded into it and in what order. TriG and N-Quads put the triples in the named graph
+    GRAPH_IRI; the other formats write a plain graph. JSON-LD is compacted (kg.jsonld).
     """
     if fmt not in FORMATS:
         raise GraphError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
-    target = ox.RdfFormat.TURTLE if fmt == "trig" else FORMATS[fmt]
-    prefixes = PREFIXES if fmt in ("ttl", "trig") else None
-    if not isinstance(graph, ox.Store):
+    if fmt == "jsonld":
+        from kg.jsonld import compacted
+
+        return compacted(triples(graph))
+    target = ox.RdfFormat.TURTLE if fmt == "trig" else ox.RdfFormat.N_TRIPLES if fmt == "nq" else FORMATS[fmt]
+    prefixes = WRITTEN_PREFIXES if fmt in ("ttl", "trig", "rdfxml") else None
+    if not isinstance(graph, ox.Store) and READABLE[graph_file(graph).suffix.lower()] in DATASETS:
+        graph = read_store(graph)  # its graphs merged
+    if isinstance(graph, ox.Store):
+        data = graph.dump(format=target, from_graph=GRAPH, prefixes=prefixes)
+    else:
         file = graph_file(graph)
-        source = READABLE[file.suffix.lower()]
-        if source not in DATASETS:
-            with reading(file):
-                data = ox.serialize(ox.parse(path=file, format=source), format=target, prefixes=prefixes)
-            return in_named_graph(data) if fmt == "trig" else data
-        graph = read_store(file)
-    data = graph.dump(format=target, from_graph=ox.DefaultGraph(), prefixes=prefixes)
-    return in_named_graph(data) if fmt == "trig" else data
+        with reading(file):
+            data = ox.serialize(triples(file), format=target, prefixes=prefixes)
+    if fmt == "trig":
+        return in_named_graph(data)
+    return in_named_graph_lines(data) if fmt == "nq" else data
+
+
+def triples(graph: str | os.PathLike | ox.Store) -> Iterator[ox.Quad]:
+    """The statements of the graph, as quads of one graph (a store's named graph GRAPH, or the default graph
+    of a file streamed through the parser): read their subject, predicate and object."""
+    if isinstance(graph, ox.Store):
+        return graph.quads_for_pattern(None, None, None, GRAPH)
+    file = graph_file(graph)
+    source = READABLE[file.suffix.lower()]
+    if source in DATASETS:
+        return triples(read_store(file))
+
+    def parsed() -> Iterator[ox.Quad]:
+        with reading(file):
+            yield from ox.parse(path=file, format=source)
+    return parsed()
+
+
+def in_named_graph_lines(ntriples: bytes) -> bytes:
+    """N-Triples lines as N-Quads lines in the named graph GRAPH_IRI."""
+    return ntriples.replace(b" .\n", f" <{GRAPH_IRI}> .\n".encode())
 
 
 def in_named_graph(turtle: bytes) -> bytes:

@@ -11,7 +11,8 @@ milliseconds and `kg serve` serves a copy of.
   A store whose graph.ttl has changed since, by a later build or by hand, is never used: the readers
   load graph.ttl itself.
 - Its files are Oxigraph's and not byte-identical from one build to the next; it holds the triples of
-  graph.ttl, in its default graph.
+  graph.ttl in the graph's named graph (kg.names.GRAPH_IRI, recorded in graph.oxigraph/graph.iri), as a
+  triplestore does after `kg load`. A store without that record (from an older kg) is not used.
 """
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.atomic import current_umask
+from kg.names import GRAPH_IRI
 
 STORE_NAME = "graph.oxigraph"
 DIGEST_NAME = "graph.ttl.sha256"
 SOURCE_NAME = "graph.ttl"
+GRAPH_NAME = "graph.iri"
 
 
 def write_graph_store(outdir: str | os.PathLike, turtle: bytes) -> Path:
@@ -37,9 +40,10 @@ def write_graph_store(outdir: str | os.PathLike, turtle: bytes) -> Path:
     work = Path(tempfile.mkdtemp(dir=outdir, prefix=f".{STORE_NAME}.", suffix=".tmp"))
     try:
         store = ox.Store(str(work))
-        store.bulk_load(turtle, format=ox.RdfFormat.TURTLE)
+        store.bulk_load(turtle, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(GRAPH_IRI))
         store.optimize()  # compacted: a third faster to query, for a few seconds per million triples
         del store  # closes the database before it is moved
+        write_synced(work / GRAPH_NAME, f"{GRAPH_IRI}\n".encode())
         write_synced(work / DIGEST_NAME, f"{hashlib.sha256(turtle).hexdigest()}  {SOURCE_NAME}\n".encode())
         os.chmod(work, 0o777 & ~current_umask())
         replace_folder(work, target)
@@ -80,6 +84,8 @@ def matching_store(graph_file: str | os.PathLike) -> Path | None:
     store = graph_file.parent / STORE_NAME
     try:
         recorded = (store / DIGEST_NAME).read_text(encoding="ascii").split()[0]
+        if (store / GRAPH_NAME).read_text(encoding="utf-8").strip() != GRAPH_IRI:
+            return None
         return store if file_digest(graph_file) == recorded else None
     except (OSError, UnicodeDecodeError, IndexError):
         return None

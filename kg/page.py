@@ -1,29 +1,25 @@
 """The interactive page: one self-contained HTML document drawing the corpus with vis-network.
 
-Everything the page needs is inlined (vis-network from the installed pyvis, kg/static/page.{css,js},
-the corpus as JSON), so it works from file:// with the network off. Actor positions are computed
-here, ahead of time, so the browser never runs a physics simulation; the same corpus always gives
-the same bytes (sorted data, seeded layout, no timestamps).
+Everything the page needs is inlined (vis-network and the page's own scripts from kg/static, the
+corpus as JSON), so it works from file:// with the network off. The page lays out what it draws
+itself (kg/static/layout.js), whenever the filters change it; the actors' communities are found here
+(Louvain, seeded). Only the articles some event cites are inlined. The same corpus always gives the
+same bytes (sorted data, seeded communities, no timestamps).
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
-import math
 import re
 from importlib import resources
 
 import networkx as nx
-import numpy as np
 
 from kg.model import Corpus, EventRecord
 
-VIS_NETWORK = ("lib", "vis-9.1.2", "vis-network.min.js")  # inside the pyvis package
-LAYOUT_SEED = 20220203
-LAYOUT_ITERATIONS = 60
-NODE_SPACING = 100  # pixels: a component of n actors gets a disc of radius NODE_SPACING * sqrt(n)
-COMPONENT_GAP = 80  # pixels between the discs of unconnected groups of actors
+VIS_NETWORK = "vis-network.min.js"  # vis-network 9.1.2 (Apache-2.0 or MIT), as pyvis 0.3.2 ships it
+COMMUNITY_SEED = 20220203
 
 # Characters that must not appear literally inside an inline <script>: "</script" and "<!--" could
 # end or confuse it, U+2028/2029 end lines in older JavaScript parsers.
@@ -31,32 +27,39 @@ _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                  ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
+# The page's own scripts, inlined in this order after vis-network: each but the last defines one global
+# (kgLayout, kgLabels, kgTimeline, kgTable, kgDetails, kgEventView) that page.js, the page itself, uses.
+PAGE_SCRIPTS = ("layout.js", "labels.js", "timeline.js", "table.js", "details.js", "eventview.js", "page.js")
+
+
 def render(corpus: Corpus) -> str:
     """The whole HTML document of the corpus."""
     data_json = script_json(page_data(corpus))
-    scripts = (_library_text(), _static_text("page.js"))
+    scripts = (_library_text(), *(_static_text(name) for name in PAGE_SCRIPTS))
     template = _static_text("page.html")
     parts = {
         "csp": _content_security_policy(scripts),
         "style": _static_text("page.css"),
         "data": data_json,
-        "vis_network": _checked_inline_script(scripts[0]),
-        "page_script": _checked_inline_script(scripts[1]),
+        "scripts": "\n".join(f"<script>{_checked_inline_script(script)}</script>" for script in scripts),
     }
     # One pass, so that a "{{...}}" inside the corpus text is never taken for a marker.
     return re.sub(r"\{\{(\w+)\}\}", lambda marker: parts[marker.group(1)], template)
 
 
 def page_data(corpus: Corpus) -> dict:
-    """The corpus as the page's script reads it: lists indexed by position, sorted for stable output."""
-    articles = sorted(corpus.articles, key=lambda a: a.id)
+    """The corpus as the page's script reads it: lists indexed by position, sorted for stable output.
+
+    Only the articles that some event cites are kept: the others would only weigh the page down."""
+    cited = {source for event in corpus.events for source in event.sources}
+    articles = sorted((a for a in corpus.articles if a.id in cited), key=lambda a: a.id)
     actors = sorted(corpus.actors, key=lambda a: a.key)
     topics = sorted(corpus.topics, key=lambda t: t.key)
     events = sorted(corpus.events, key=_event_order)
     article_index = {a.id: i for i, a in enumerate(articles)}
     actor_index = {a.key: i for i, a in enumerate(actors)}
     topic_index = {t.key: i for i, t in enumerate(topics)}
-    positions = actor_positions([a.key for a in actors], events)
+    community = communities(actor_network([a.key for a in actors], events))
     return {
         "articles": [
             {"id": a.id, "published": a.published.isoformat() if a.published else None,
@@ -66,12 +69,12 @@ def page_data(corpus: Corpus) -> dict:
         "actors": [
             {"key": a.key, "label": a.label, "kind": a.kind, "wikidata": a.wikidata,
              "alt_labels": sorted(set(a.alt_labels) - {a.label}), "roles": sorted(set(a.roles)),
-             "x": positions[a.key][0], "y": positions[a.key][1]}
+             "community": community[a.key]}
             for a in actors
         ],
         "topics": [{"key": t.key, "label_fr": t.label_fr, "label_en": t.label_en} for t in topics],
         "events": [
-            {"kind": e.kind, "date": e.date, "status": e.status,
+            {"kind": e.kind, "date": e.date, "date_basis": e.date_basis, "status": e.status,
              "participants": sorted(actor_index[k] for k in set(e.participants) if k in actor_index),
              "initiator": actor_index.get(e.initiator) if e.initiator else None,
              "duration": e.duration, "place": e.place,
@@ -91,81 +94,25 @@ def script_json(data: dict) -> str:
     return text
 
 
-def actor_positions(keys: list[str], events: list[EventRecord]) -> dict[str, tuple[int, int]]:
-    """Pixel positions of the actors: each group of connected actors laid out by force, then packed."""
+def actor_network(keys: list[str], events: list[EventRecord]) -> nx.Graph:
+    """Actors linked when they took part in the same events, weighted by the number of those events."""
     graph = nx.Graph()
     graph.add_nodes_from(keys)
     known = set(keys)
     for event in events:
         members = sorted(set(event.participants) & known)
-        graph.add_edges_from((a, b) for i, a in enumerate(members) for b in members[i + 1:])
-    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
-    layouts = [_component_layout(graph, members) for members in components]
-    return _pack(layouts)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                weight = graph.edges[a, b]["weight"] + 1 if graph.has_edge(a, b) else 1
+                graph.add_edge(a, b, weight=weight)
+    return graph
 
 
-def _component_layout(graph: nx.Graph, members: list[str]) -> dict[str, np.ndarray]:
-    """Positions of one connected group inside a disc of radius NODE_SPACING * sqrt(n), centred on 0."""
-    count = len(members)
-    if count == 1:
-        return {members[0]: np.zeros(2)}
-    index = {key: i for i, key in enumerate(members)}
-    attraction = np.zeros((count, count))
-    for a, b in graph.subgraph(members).edges:
-        # Unweighted: frequent partners would otherwise sit on top of each other; edge width shows it.
-        attraction[index[a], index[b]] = attraction[index[b], index[a]] = 1.0
-    points = fruchterman_reingold(attraction)
-    points -= points.mean(axis=0)
-    radius = np.linalg.norm(points, axis=1).max() or 1.0
-    points *= NODE_SPACING * math.sqrt(count) / radius
-    return {key: points[i] for key, i in index.items()}
-
-
-def fruchterman_reingold(attraction: np.ndarray, iterations: int = LAYOUT_ITERATIONS) -> np.ndarray:
-    """Force-directed positions (the algorithm networkx.spring_layout uses), seeded, in numpy only."""
-    count = attraction.shape[0]
-    rng = np.random.default_rng(LAYOUT_SEED)
-    points = rng.random((count, 2))
-    ideal = math.sqrt(1.0 / count)
-    temperature = 0.1
-    cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        delta = points[:, None, :] - points[None, :, :]
-        distance = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 0.01)
-        force = ideal * ideal / distance ** 2 - attraction * distance / ideal
-        displacement = np.einsum("ijk,ij->ik", delta, force)
-        length = np.hypot(displacement[:, 0], displacement[:, 1])
-        length = np.where(length < 0.01, 0.1, length)
-        points += displacement * (temperature / length)[:, None]
-        temperature -= cooling
-    return points
-
-
-def _pack(layouts: list[dict[str, np.ndarray]]) -> dict[str, tuple[int, int]]:
-    """The largest group in the middle, the others on shelves below it, left to right."""
-    positions: dict[str, tuple[int, int]] = {}
-    first_radius = _radius(layouts[0]) if layouts else 0
-    shelf_width = max(2 * first_radius, 900)
-    x, y = -shelf_width / 2, first_radius + COMPONENT_GAP
-    shelf_height = 0.0
-    for number, layout in enumerate(layouts):
-        radius = _radius(layout)
-        if number == 0:
-            centre = (0.0, 0.0)
-        else:
-            if x + 2 * radius > shelf_width / 2 and x > -shelf_width / 2:
-                x, y = -shelf_width / 2, y + shelf_height + COMPONENT_GAP
-                shelf_height = 0.0
-            centre = (x + radius, y + radius)
-            x += 2 * radius + COMPONENT_GAP
-            shelf_height = max(shelf_height, 2 * radius)
-        for key, point in layout.items():
-            positions[key] = (round(centre[0] + point[0]), round(centre[1] + point[1]))
-    return positions
-
-
-def _radius(layout: dict[str, np.ndarray]) -> float:
-    return max(max(float(np.linalg.norm(p)) for p in layout.values()), NODE_SPACING / 2)
+def communities(graph: nx.Graph) -> dict[str, int]:
+    """Each actor's community (Louvain, seeded): 0 for the biggest, then by size; an actor alone has its own."""
+    found = nx.community.louvain_communities(graph, weight="weight", seed=COMMUNITY_SEED) if graph.number_of_nodes() else []
+    ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    return {key: number for number, members in enumerate(ordered) for key in members}
 
 
 def _event_order(event: EventRecord) -> tuple:
@@ -181,7 +128,7 @@ def _static_text(name: str) -> str:
 def _library_text() -> str:
     """vis-network as shipped, but for the web addresses of its licence notices and error messages, written without
     their scheme, so the page names no address it could fetch (the SVG namespace is an identifier, kept)."""
-    text = resources.files("pyvis").joinpath(*VIS_NETWORK).read_text(encoding="utf-8")
+    text = _static_text(VIS_NETWORK)
     return re.sub(r"https?://(?!www\.w3\.org/)", "", text)
 
 

@@ -1,7 +1,7 @@
 """`kg build`: read articles → analyse (spaCy) → extract → resolve across the corpus → RDF → write.
 
 Parsing and extraction run together, one batch of documents at a time, in N worker processes (--workers N,
-default 1) forked from a server that loads the model while the input is read, or on a dask cluster
+default auto: one per core) forked from a server that loads the model while the input is read, or on a dask cluster
 (--dask-scheduler ADDRESS).
 Each article's extraction is cached (OUTDIR/.cache, see kg.cache), so a rebuild parses only what changed.
 Whatever runs them, the extractions are merged in input order, so the graph is the same.
@@ -445,12 +445,14 @@ def run(args: argparse.Namespace) -> int:
     for path in args.inputs:
         if not Path(path).exists():
             raise UsageError(f"no such input: {path}")
-    if args.workers < 1:
-        raise UsageError("--workers must be at least 1")
+    workers = worker_count(args.workers)
+    from kg.outdir import writable_folder
+    if (problem := writable_folder(args.output)):
+        raise UsageError(f"-o {args.output}: {problem}")
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     cache = False if args.no_cache else (args.cache or True)
     try:
-        result = build(args.inputs, args.output, model=args.model, workers=args.workers, validate=not args.no_validate,
+        result = build(args.inputs, args.output, model=args.model, workers=workers, validate=not args.no_validate,
                        report=lambda p: print(f"kg: {p}", file=sys.stderr), cache=cache,
                        dask_scheduler=args.dask_scheduler, progress=not args.quiet)
     except RuntimeError as exc:
@@ -474,6 +476,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def worker_count(value: str) -> int:
+    """--workers: a number of processes, or auto (the cores this process may run on)."""
+    from kg.cli import UsageError
+
+    if value == "auto":
+        return available_cores()
+    if not value.isdigit() or int(value) < 1:
+        raise UsageError(f"--workers {value}: expected auto or a number of processes, at least 1")
+    return int(value)
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # no sched_getaffinity (macOS, Windows)
+        return max(1, os.cpu_count() or 1)
+
+
 def details(result: BuildResult) -> list[str]:
     """-v: where the time went, what came from the cache, and the problems counted by reason."""
     lines = [f"kg build: {stage}: {seconds:.2f} s" for stage, seconds in result.timings.items()]
@@ -489,7 +509,8 @@ def register(subparsers) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="a folder of articles (.txt, .html, .md, optional metadata.json) or a .jsonl[.gz] file")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="where graph.ttl and graph.html are written")
     p.add_argument("--model", default=nlp_stage.DEFAULT_MODEL, help="spaCy model (default: %(default)s; fr_core_news_lg when installed)")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes that parse and extract (default: 1)")
+    p.add_argument("--workers", default="auto", metavar="N",
+                   help="processes that parse and extract: a number, or auto, one per core (default: auto)")
     p.add_argument("--cache", metavar="DIR", help="where each article's extraction is kept for the next build (default: OUTDIR/.cache)")
     p.add_argument("--no-cache", action="store_true", help="extract every article again and keep nothing")
     p.add_argument("--dask-scheduler", metavar="ADDRESS", help="parse and extract on a dask.distributed cluster (tcp://host:8786)")

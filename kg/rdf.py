@@ -21,6 +21,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Identifier
 
+from kg import names
 from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 from kg.text import slug as text_slug
 from kg.paths import ONTOLOGY
@@ -358,8 +359,9 @@ def sorted_ntriples(graph: Graph) -> bytes:
     return b"".join(lines)
 
 
-# The prefixes graph.ttl declares; id: is left out, its local names ("actor/…") would need escaping.
-TURTLE_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items()) if prefix != "id"}
+# The prefixes graph.ttl declares (kg.names): actor:vladimir-putin, event:2022-01-28-…; id: is left out, its
+# local names ("actor/…") would need escaping, and article: too, as an article id may end with a dot.
+TURTLE_PREFIXES = {prefix: ns for prefix, ns in sorted(names.PREFIXES.items()) if prefix not in ("id", "article")}
 
 
 def turtle_header() -> bytes:

@@ -19,21 +19,10 @@ from rdflib.paths import InvPath, Path as PropertyPath
 from rdflib.term import Node
 from rdflib.util import guess_format
 
+from kg.names import prefixed_name
 from kg.paths import ONTOLOGY
 
 KG = Namespace("https://w3id.org/kg-news/ontology#")
-# Prefixes used to print nodes when the graph itself does not bind one.
-STANDARD_PREFIXES = {
-    "kg": str(KG),
-    "id": "https://w3id.org/kg-news/id/",
-    "topic": "https://w3id.org/kg-news/topic/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "wd": "http://www.wikidata.org/entity/",
-}
-
-
 @dataclass(frozen=True)
 class Violation:
     """One way a node breaks the contract."""
@@ -246,22 +235,14 @@ def local_name(iri: Node) -> str:
 
 
 def short_name(node: Node, graph: Graph | None = None) -> str:
-    """A prefixed name (kg:participant, id:actor/putin) where a prefix fits, else the N3 form."""
+    """A prefixed name of the project (kg:participant, actor:vladimir-putin) that pastes into a query, else <IRI>."""
     if isinstance(node, InvPath):
         return "^" + short_name(node.arg, graph)
     if isinstance(node, Literal):
         return node.n3()
     if not isinstance(node, URIRef):
         return node.n3()
-    text = str(node)
-    bindings = dict(STANDARD_PREFIXES)
-    if graph is not None:
-        bindings.update({prefix: str(ns) for prefix, ns in graph.namespaces() if prefix})
-    best = max((ns for ns in bindings.values() if text.startswith(ns)), key=len, default=None)
-    if best is None or best == text:
-        return node.n3()
-    prefix = next(p for p, ns in bindings.items() if ns == best)
-    return f"{prefix}:{text[len(best):]}"
+    return prefixed_name(str(node))
 
 
 def shorten_iris(message: str, graph: Graph | None) -> str:
@@ -307,6 +288,11 @@ def read_graph(path: Path) -> Graph:
         raise ValueError(f"not valid RDF: {reason}") from None
 
 
+def is_kg_graph(graph: Graph) -> bool:
+    """Whether GRAPH is a graph of kg's contract at all: some node of a kg: class."""
+    return any(str(cls).startswith(str(KG)) for cls in graph.objects(None, RDF.type))
+
+
 def run(args: argparse.Namespace) -> int:
     path = graph_file(args.graph)
     try:
@@ -314,6 +300,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"kg validate: cannot read {path}: {exc}", file=sys.stderr)
         return 2
+    if not is_kg_graph(graph):
+        print(f"kg validate: {path}: not a kg graph: no node of the kg: classes (kg:Article, kg:Actor, "
+              f"kg:Communication) in its {len(graph)} triples", file=sys.stderr)
+        return 1
     violations = validate_graph(graph)
     for violation in violations:
         print(violation.describe(graph))

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import rdflib
 
+from kg.page import PAGE_SCRIPTS
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -122,7 +124,8 @@ def test_hostile_text_cannot_end_the_data_script(hostile_out):
     assert SCRIPT_IN_TITLE in (hostile_out / "graph.ttl").read_text(encoding="utf-8")
     parsed = ResourceReferences()
     parsed.feed(html)
-    assert parsed.elements.count("script") == html.lower().count("</script") == 3  # data, library, page script
+    scripts = 2 + len(PAGE_SCRIPTS)  # data, library, the page's own scripts
+    assert parsed.elements.count("script") == html.lower().count("</script") == scripts
     assert IMG_IN_SENTENCE not in html and "alert(1)" not in html.split('id="kg-data">')[0]
 
 
@@ -282,24 +285,36 @@ def test_the_event_view_links_each_event_to_its_actors_and_topics(seeds_page, se
     seeds_page.assert_clean()
 
 
+def timeline_count(page) -> int:
+    """The events the timeline counts, selected or not: its bars, and those counted at its edges."""
+    return page.evaluate("""[...document.querySelectorAll('#timeline .bin')]
+        .reduce((n, b) => n + Number(b.dataset.dated) + Number(b.dataset.placed), 0)
+        + ['earlier', 'later'].reduce((n, edge) => n + Number(document.querySelector('#timeline svg').dataset[edge]), 0)""")
+
+
 @pytest.mark.browser
-def test_the_topic_and_date_filters_narrow_the_timeline(seeds_page, seeds_out):
+def test_the_topic_and_date_filters_narrow_the_graph_and_the_timeline(seeds_page, seeds_out):
     graph = graph_of(seeds_out)
     dated = {s: str(d) for s, d in graph.subject_objects(KG.date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(d))}
-    assert seeds_page.page.locator("#timeline circle").count() == len(dated)
+    placed = seeds_page.evaluate("kgPage.when.filter((w) => w.placed).length")
+    assert timeline_count(seeds_page) == len(dated) + placed
 
     topic = rdflib.URIRef("https://w3id.org/kg-news/topic/security-guarantees")
     about = {s for s in graph.subjects(KG.concerns, topic)}
     assert about, "the seeds' graph has events about security guarantees"
     value = seeds_page.evaluate("String(kgPage.data.topics.findIndex((t) => t.key === 'security-guarantees'))")
     seeds_page.page.select_option("#topic-filter", value)
-    assert seeds_page.page.locator("#timeline circle").count() == len(about & dated.keys())
+    assert timeline_count(seeds_page) == seeds_page.evaluate(
+        "kgPage.data.events.filter((e, i) => e.topics.includes(%s) && kgPage.when[i].date).length" % value) >= len(about & dated.keys())
 
     seeds_page.page.select_option("#topic-filter", "")
     seeds_page.page.fill("#date-from", "2022-02-01")
     seeds_page.page.fill("#date-to", "2022-02-28")
     in_february = [s for s, d in dated.items() if "2022-02-01" <= d <= "2022-02-28"]
-    assert seeds_page.page.locator("#timeline circle").count() == len(in_february) > 0
+    summary = seeds_page.page.inner_text("#summary")
+    shown = int(re.search(r"(\d+) of \d+ events", summary)[1])
+    assert shown >= len(in_february) > 0
+    assert shown == seeds_page.evaluate("kgPage.when.filter((w) => w.date && w.date >= '2022-02-01' && w.date <= '2022-02-28').length")
     seeds_page.assert_clean()
 
 

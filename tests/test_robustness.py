@@ -113,7 +113,8 @@ def test_a_build_killed_midway_leaves_the_previous_output_whole(tmp_path):
 def test_an_interrupted_build_says_so_in_one_line_and_leaves_nothing_running(tmp_path, delay):
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(SEEDS), str(ROOT / "tests" / "corpus"),
-                                "-o", str(out), "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                "-o", str(out), "--no-cache", "--workers", "1"],  # the pace these delays were set for
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, cwd=ROOT, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(delay)
     process.send_signal(signal.SIGINT)  # Ctrl-C
@@ -131,8 +132,9 @@ def assert_no_build_process_outlives_its_build(patience: float = 60.0) -> None:
     model ends once it has loaded it); only those of this test process's own builds may remain."""
     deadline = time.monotonic() + patience
     while True:
-        orphans = [pid for pid, parent, command in processes() if "kg.preload" in command and parent != os.getpid()
-                   and parent not in {p for p, q, _ in processes() if q == os.getpid()}]
+        # this checkout's processes only: other checkouts of kg may be building on the same machine
+        orphans = [pid for pid, parent, command in processes() if "kg.preload" in command and str(ROOT) in command
+                   and parent != os.getpid() and parent not in {p for p, q, _ in processes() if q == os.getpid()}]
         if not orphans or time.monotonic() > deadline:
             break
         time.sleep(0.5)

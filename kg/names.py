@@ -1,0 +1,75 @@
+"""The names users see and paste: the graph's IRI, the project's prefixes, and IRIs as prefixed names.
+
+Every IRI a command prints is either a prefixed name that SPARQL and Turtle accept as it is
+(`actor:vladimir-putin`, `event:2022-01-28-phonecall-emmanuel-macron-vladimir-putin`,
+`article:000_e6aace36ca060dcf`, `topic:minsk-agreements`, `wd:Q7747`, `kg:PhoneCall`) or the whole
+IRI in angle brackets: pasted into a query, either runs.
+"""
+from __future__ import annotations
+
+import re
+
+# Where the graph's triples live in a triplestore (kg load, kg serve) and in the embedded store of kg query;
+# the queries of queries/ name it with FROM.
+GRAPH_IRI = "https://w3id.org/kg-news/graph"
+
+ID = "https://w3id.org/kg-news/id/"
+
+# The prefixes of the graph contract: predeclared in kg query, written in Turtle and JSON-LD.
+PREFIXES = {
+    "kg": "https://w3id.org/kg-news/ontology#",
+    "actor": ID + "actor/",
+    "event": ID + "event/",
+    "article": ID + "article/",
+    "topic": "https://w3id.org/kg-news/topic/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "wd": "http://www.wikidata.org/entity/",
+    "id": ID,  # the parent of actor:, event: and article:, kept for queries written before them
+}
+
+# A local name SPARQL 1.1 and Turtle both read without escapes: PN_CHARS, with inner dots and %XX escapes
+# (PN_LOCAL without its backslash escapes, which some parsers refuse at the end of a name).
+_PN_CHARS_BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
+                  "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF")
+_PN_CHARS = _PN_CHARS_BASE + "_\\-0-9\u00B7\u0300-\u036F\u203F-\u2040"
+_PLX = "%[0-9A-Fa-f]{2}"
+LOCAL_NAME = re.compile(f"(?:[{_PN_CHARS_BASE}_0-9]|{_PLX})(?:(?:[{_PN_CHARS}.]|{_PLX})*(?:[{_PN_CHARS}]|{_PLX}))?")
+# Longest namespace first, so that actor: wins over id:.
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def prefixed_name(iri: str, prefixes: dict[str, str] | None = None) -> str:
+    """IRI as a prefixed name of PREFIXES (the project's by default) that parses as it is, else <IRI>."""
+    candidates = _BY_LENGTH if prefixes is None else sorted(prefixes.items(), key=lambda item: -len(item[1]))
+    for prefix, namespace in candidates:
+        if iri.startswith(namespace):
+            local = iri[len(namespace):]
+            if local == "" or LOCAL_NAME.fullmatch(local):
+                return f"{prefix}:{local}"
+    return f"<{iri}>"
+
+
+def prefix_lines(prefixes: dict[str, str] | None = None) -> str:
+    """SPARQL PREFIX declarations, one a line."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (prefixes or PREFIXES).items())
+
+
+def declared_prefixes(query: str) -> set[str]:
+    """The prefixes a SPARQL query declares itself (PREFIX p: <…>)."""
+    without_comments = re.sub(r"(?m)#[^\n<>]*$", "", query)
+    return set(re.findall(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*|):", without_comments))
+
+
+def with_prefixes(query: str) -> str:
+    """QUERY with PREFIX lines for the project prefixes it uses but does not declare, so that it runs on
+    any SPARQL endpoint as it runs in kg query."""
+    declared = declared_prefixes(query)
+    used = set(re.findall(r"(?<![\w:<?$\"'])([A-Za-z][\w-]*):(?!//)", query))
+    missing = {p: ns for p, ns in PREFIXES.items() if p in used and p not in declared}
+    return prefix_lines(missing) + query if missing else query
