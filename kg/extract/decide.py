@@ -166,6 +166,12 @@ def unreal_word(token: Token, lex: Lexicon, is_trigger: bool, edge: str | None =
     return False
 
 
+def ahead(trigger: Token, lex: Lexicon) -> bool:
+    """"Macron reçoit la semaine prochaine les chefs de partis": a clause that points ahead tells of no event yet."""
+    text = " " + " ".join(fold(t.text) for t in sorted(clause(trigger), key=lambda t: t.i)) + " "
+    return any(f" {phrase} " in text for phrase in lex.future_phrases)
+
+
 def announced(trigger: Token, days: list, weekdays: set[str], published) -> bool:
     """"Les dirigeants … se réunissent samedi": a present tense with a weekday other than the day of
     publication announces the event."""

@@ -120,7 +120,7 @@ class EventReader:
         if caption is not None:
             return [self.add(state.drafts, caption)]
         for cue, base_kind in cues:
-            if decide.unreal(cue, self.lex) or decide.wrong_sense(cue, self.lex):
+            if decide.unreal(cue, self.lex) or decide.wrong_sense(cue, self.lex) or decide.ahead(cue, self.lex):
                 continue
             if not decide.fits(cue, self.lex):
                 continue
@@ -139,8 +139,8 @@ class EventReader:
             if verb.get("needs_infinitive") and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ == "VERB"
                                                         and "Inf" in c.morph.get("VerbForm") for c in cue.children):
                 continue  # "invité par X à réfléchir": asked to do something, not invited somewhere
-            if verb.get("addressed"):  # "a suggéré à son homologue": said to a person, not to a crowd
-                partners = [k for k in partners if is_person(self.gaz, k)]
+            if verb.get("addressed"):  # "a suggéré à son homologue": said or asked to someone, not a call to a crowd
+                partners = [k for k in partners if not k.startswith("group:")]
             if not self.shaped(cue, verb, agents, partners, reader):
                 continue
             participants = list(dict.fromkeys(agents + partners))

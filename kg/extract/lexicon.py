@@ -45,6 +45,8 @@ class Lexicon:
     transparent_nouns: frozenset[str]
     sport_words: frozenset[str]
     non_actor_objects: frozenset[str]
+    weak_frame_words: frozenset[str]  # "au lendemain d'une rencontre avec X": a frame only with a partner
+    future_phrases: tuple[str, ...]  # "la semaine prochaine": what the clause tells has not happened yet
     court_nouns: frozenset[str]  # "audience": a hearing when judges are about
     court_words: frozenset[str]
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
@@ -77,6 +79,8 @@ def load() -> Lexicon:
         frame_words=folded(data["frame_words"]), support_verbs=folded(data["support_verbs"]),
         impersonal_verbs=folded(data["impersonal_verbs"]), transparent_nouns=folded(data["transparent_nouns"]),
         sport_words=folded(data["sport_words"]), non_actor_objects=folded(data["non_actor_objects"]),
+        weak_frame_words=folded(data["weak_frame_words"]),
+        future_phrases=tuple(fold(x) for x in data["future_phrases"]),
         court_nouns=folded(data["court_nouns"]), court_words=folded(data["court_words"]),
         letter_nouns=folded(data["letter_nouns"]), sending_verbs=folded(data["sending_verbs"]),
         visit_nouns=folded(data["visit_nouns"]), representatives=folded(groups_data["representatives"]))

@@ -144,7 +144,7 @@ class ParticipantReader:
         agents, partners = self.of_verb(cue) if cue.pos_ in ("VERB", "AUX") else self.of_noun(cue)
         verb = self.lex.verbs.get(lemma(cue), {})
         if cue.pos_ in ("VERB", "AUX") and agents and not partners and not verb.get("request") and not any(
-                fold(c.text) in ("se", "s'") for c in cue.children):
+                fold(c.text) in ("se", "s'") or c.dep_ == "obj" for c in cue.children):  # an object, not someone: none
             partners = self.next_actors(cue)  # the parse lost the object: the actor the words name next
         agents = list(dict.fromkeys(agents))
         return agents, [k for k in dict.fromkeys(partners) if k not in agents]
@@ -340,6 +340,9 @@ class ParticipantReader:
             if fold(top.head.text) in self.lex.frame_words and top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
                 top = top.head  # "leur première séance de négociations", "à l'issue d'une réunion", "lors d'une"
         head = top.head
+        if top is not noun and fold(top.text) in self.lex.weak_frame_words and not any(
+                case(c) in ("avec", "entre") for c in noun.children):
+            return None  # "la veille du sommet": before it, not in it; "au lendemain d'une rencontre avec X" is
         if top is not noun and top.dep_ in ("advmod", "obl", "obl:mod", "obl:arg") and head.pos_ in ("VERB", "AUX"):
             return head  # "se sont mis d'accord lors d'une conversation", "a annoncé au lendemain d'une rencontre"
         if head.i == top.i or head.pos_ not in ("VERB", "AUX"):
