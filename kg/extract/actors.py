@@ -1,66 +1,33 @@
-"""Actor mentions in an analysed article: gazetteer names, titles resolved through offices held on the
-publication day, seats of power, demonyms, spaCy's people and organisations the gazetteer lacks.
+"""Actor mentions in an analysed article: gazetteer names, seats of power, titles (kg.extract.titles), collectives
+(kg.extract.groups), spaCy's people and organisations the gazetteer lacks, an organisation's acronym.
 
-A Mention covers tokens [start, end) and names one or more actors (a plural title such as "les présidents
-russe et français" names two)."""
+A Mention (kg.extract.mentions) covers tokens [start, end) and names one or more actors (a plural title such as
+"les présidents russe et français" names two)."""
 from __future__ import annotations
 
 import difflib
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
-import numpy
-from spacy.attrs import NORM, ORTH
+from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.groups import GroupFinder
+from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention
 from kg.extract.offices import home_country, office_day
-from kg.gazetteer import Entry, Gazetteer
+from kg.extract.titles import TitleFinder
+from kg.gazetteer import Gazetteer
 from kg.model import ActorRef
 from kg.nlp import make_pattern_doc
 from kg.text import fold, slug
 from kg.paths import ONTOLOGY
 
-NAME, SURNAME, METONYM = "name", "surname", "metonym"
-PARTICLES = {"de", "du", "des", "d'", "la", "le", "l'", "von", "van", "der", "al", "el", "ben", "bin", "di", "da"}
 UNKNOWN_PERSON_MIN_TOKENS = 2
 PORTFOLIO_WORDS = {"ministre", "ministres", "ministere", "ministeres", "secretaire", "secretariat", "portefeuille"}
-HEAD_OF_STATE = {"chef de l'etat", "cheffe de l'etat", "chef d'etat"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    keys: tuple[str, ...]  # actor keys it designates
-    via: str  # name | surname | metonym | title | part | ner
-    text: str
-    role: str | None = None  # office key or role words, when a title named it
-    label: str | None = None  # a group's name ("élus locaux"), when the text wrote more ("plusieurs élus locaux")
-    aliases: tuple[str, ...] = ()  # other names of a group the phrase gives
-
-
-@dataclass
-class ArticleActors:
-    """Actors met so far in one article: for surnames after full names and for misspelt repeats."""
-    refs: dict[str, ActorRef]
-    unknown_surnames: dict[str, str]  # folded surname -> key
-    outlet_state: str | None = None  # the state whose news the outlet reports first, for bare titles
-    acronyms: dict[str, str] = field(default_factory=dict)  # "ldh" -> the key of "Ligue des droits de l'homme"
-
-    def add(self, ref: ActorRef) -> None:
-        old = self.refs.get(ref.key)
-        if old is None:
-            self.refs[ref.key] = ref
-        else:
-            names = tuple(dict.fromkeys(old.names + ref.names))
-            self.refs[ref.key] = ActorRef(old.key, old.label, old.kind, old.wikidata, names, old.role or ref.role)
 
 
 class ActorFinder:
@@ -77,10 +44,7 @@ class ActorFinder:
         self.single_token_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.candidates: dict[str, tuple[tuple[str, str], ...]] = {}
         self._add_names()
-        self.titles = Matcher(nlp.vocab)
-        self.title_starts: set[str] = set()  # the first words of titles
-        self.title_length = 0  # tokens in the longest title pattern
-        self._add_titles()
+        self.titles = TitleFinder(nlp, gazetteer)
         self.groups = GroupFinder(nlp)
 
     # -- building the matchers from data
@@ -105,58 +69,25 @@ class ActorFinder:
             self.candidates[key] = tuple(sorted(ids))
             self.names.add(key, [make_pattern_doc(self.nlp, norm)])
 
-    def _add_titles(self) -> None:
-        for role, title in self.gaz.titles.items():
-            for phrase in title.phrases:
-                words = [t.norm_ for t in make_pattern_doc(self.nlp, phrase)]
-                self._add_title(role, words)
-                if not words[0].endswith(("s", "x")):  # "les chefs de la diplomatie russe et ukrainienne"
-                    self._add_title(role, [words[0] + "s"] + words[1:])
 
-    def _add_title(self, role: str, words: list[str]) -> None:
-        self.title_starts.add(words[0])
-        self.title_length = max(self.title_length, len(words) + 1)
-        # "ministre russe des Affaires étrangères": a demonym may sit after the first word
-        pattern = [{"NORM": words[0]}]
-        if len(words) > 1:
-            pattern.append({"POS": "ADJ", "OP": "?"})
-        pattern += [{"NORM": w} for w in words[1:]]
-        self.titles.add(f"title|{role}", [pattern])
 
-    @cached_property
-    def leader_words(self) -> set[str]:
-        return {fold(w) for w in self.gaz.generic.get("leader_words", ())} | {"dirigeant", "dirigeante", "dirigeants"}
 
-    @cached_property
-    def seat_holder_words(self) -> set[str]:
-        return {fold(w) for w in self.gaz.generic.get("seat_holder_words", ("chef", "patron", "locataire", "hote", "maitre"))}
 
-    @cached_property
-    def phrase_starts(self) -> set[str]:
-        """First words of the leader and counterpart phrases of several words."""
-        return {p.split()[0].split("'")[0] for p in self.leader_words | self.counterpart_words if " " in p or "'" in p}
 
-    @cached_property
-    def leader_phrase_starts(self) -> set[str]:
-        """Every word a leader, counterpart or seat-holder phrase can start with."""
-        return self.leader_words | self.counterpart_words | self.seat_holder_words | self.phrase_starts
 
-    @cached_property
-    def counterpart_words(self) -> set[str]:
-        return {fold(w) for w in self.gaz.generic.get("counterpart_words", ("homologue", "homologues"))}
 
     # -- finding mentions
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
         name_mentions = self._name_mentions(doc, published, article)
-        titles = self.title_matches(doc)  # matched once, used twice
+        titles = self.titles.matches(doc)  # matched once, used twice
         day = office_day(published, name_mentions, self.gaz, doc.text)
         home = home_country(name_mentions, day, self.gaz) or article.outlet_state
-        title_mentions = self._title_mentions(doc, day, name_mentions, titles, home)
+        title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
         group_mentions = [Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
                           for g in self.groups.find(doc, taken)]
         taken |= {i for m in group_mentions for i in range(m.start, m.end)}
-        ner_mentions = self.with_roles(doc, self._ner_mentions(doc, taken, article), titles)
+        ner_mentions = self.titles.with_roles(doc, self._ner_mentions(doc, taken, article), titles)
         mentions = sorted(name_mentions + title_mentions + group_mentions + ner_mentions, key=lambda m: (m.start, m.end))
         for m in mentions:
             for key in m.keys:
@@ -165,31 +96,6 @@ class ActorFinder:
 
     def outlet_state(self, outlet: str | None) -> str | None:
         return self.outlet_states.get(fold(outlet)) if outlet else None
-
-    def title_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The longest titles of DOC. The matcher runs only where a title's first word is: it tries every one
-        of its hundreds of patterns at each token it is given."""
-        matches = []
-        for i in positions(doc, NORM, self.title_starts):
-            window = doc[i:i + self.title_length]
-            matches += [(key, i, i + end) for key, start, end in self.titles(window) if start == 0]
-        return filter_longest_matches(matches)
-
-    def with_roles(self, doc: Doc, mentions: list[Mention], titles: list[tuple[int, int, int]]) -> list[Mention]:
-        """People the gazetteer lacks keep the title the text gives them: "le ministre arménien des Affaires
-        étrangères, Ararat Mirzoyan" has the role "ministre arménien des Affaires étrangères"."""
-        out = []
-        for m in mentions:
-            role = None
-            for _, start, end in titles:
-                between = doc[end:m.start]
-                if end <= m.start and len(between) <= 5 and all(
-                        t.text == "," or t.norm_ in self.gaz.by_demonym or t.norm_ in PARTICLES or t.pos_ == "PROPN"
-                        for t in between):  # "le maire de Lampedusa, Filippo Mannino"
-                    role = doc[start:m.start].text.strip(" ,")
-            out.append(Mention(m.start, m.end, m.keys, m.via, m.text, role) if role and m.keys[0].startswith("name:")
-                       and not m.keys[0].startswith("name:org:") else m)
-        return out
 
     def ref(self, key: str, mention: Mention | None) -> ActorRef:
         entry = self.gaz.entries.get(key)
@@ -258,145 +164,6 @@ class ActorFinder:
     def is_media(self, text: str) -> bool:
         return fold(text) in self.media
 
-    def _title_mentions(self, doc: Doc, published: date | None, names: list[Mention],
-                        titles: list[tuple[int, int, int]], home: str | None) -> list[Mention]:
-        by_start = {m.start: m for m in names}
-        mentions = []
-        for match_id, start, end in titles:
-            role = self.nlp.vocab.strings[match_id].split("|", 1)[1]
-            countries, stop = self.qualifiers(doc, start, end, names)
-            following = self.name_after(doc, stop, by_start)
-            if following is not None:  # "le président russe Vladimir Poutine": one mention, the name's
-                mentions.append(Mention(start, following.end, following.keys, following.via, following.text, role))
-                continue
-            if self.person_follows(doc, stop):
-                continue  # "le ministre de l'Écologie François de Rugy": the name the gazetteer lacks says who
-            people = [p for c in countries if (p := self.holder(role, c, published))]
-            singular = not doc[start].norm_.endswith(("s", "x")) and (start == 0 or doc[start - 1].norm_ != "deux")
-            if not countries and singular and (earlier := self.last_holder(role, start, names + mentions, published)):
-                people = [earlier]  # "le ministre s'est entretenu…": the minister the article named before
-                countries = [None]
-            elif not countries and singular and home and (own := self.holder(role, home, published)):
-                people, countries = [own], [home]  # "le Premier ministre" of the article's home state
-            if people and len(people) == len(countries):
-                mentions.append(Mention(start, stop, tuple(people), "title", doc[start:stop].text, role))
-        mentions += self._leader_word_mentions(doc, published, names, {i for m in mentions for i in range(m.start, m.end)}, home)
-        return mentions
-
-    def last_holder(self, role: str, before: int, mentions: list[Mention], published: date | None) -> str | None:
-        """The last person named before token BEFORE who was given that title or held that office that day."""
-        for m in sorted((m for m in mentions if m.end <= before), key=lambda m: m.start, reverse=True)[:12]:
-            for key in m.keys:
-                entry = self.gaz.entries.get(key)
-                fits = (lambda r: r == role or role == "minister" and r is not None and r.endswith("minister"))  # noqa: E731
-                if fits(m.role) or entry is not None and any(fits(o.role) for o in self.gaz.in_office(key, published)):
-                    return key
-        return None
-
-    def holder(self, role: str, of: str, published: date | None) -> str | None:
-        title = self.gaz.titles.get(role)
-        if title is not None and title.leader:
-            return self.gaz.holder(role, of, published) or None
-        return self.gaz.holder(role, of, published)
-
-    def qualifiers(self, doc: Doc, start: int, end: int, names: list[Mention]) -> tuple[list[str], int]:
-        """The states a title is qualified by: demonyms inside or right after it ("présidents russe et
-        français"), or "de la France", "du Kremlin". Returns them and where the title phrase ends."""
-        countries = [self.gaz.by_demonym[t.norm_] for t in doc[start:end] if t.norm_ in self.gaz.by_demonym]
-        i = end
-        for m in names:  # "présidente de la Commission européenne": the title phrase ends inside the name
-            entry = self.gaz.entries.get(m.keys[0])
-            if start < m.start < end < m.end and entry is not None and entry.kind != "Person":
-                countries.append(entry.id)
-                i = m.end
-        while i < len(doc) and len(countries) < 6:
-            token = doc[i]
-            if token.norm_ in self.gaz.by_demonym:
-                countries.append(self.gaz.by_demonym[token.norm_])
-            elif token.norm_ in ("et", ",") and i + 1 < len(doc) and doc[i + 1].norm_ in self.gaz.by_demonym:
-                pass
-            elif token.norm_ in ("de", "du", "d'", "des") and (m := self.name_at(names, i + 1, skip_articles=doc)):
-                entry = self.gaz.entries.get(m.keys[0])
-                if entry is None or entry.kind == "Person":
-                    break
-                countries.append(entry.id)
-                i = m.end
-                continue
-            else:
-                break
-            i += 1
-        return list(dict.fromkeys(countries)), i
-
-    @staticmethod
-    def name_at(names: list[Mention], i: int, skip_articles: Doc) -> Mention | None:
-        while i < len(skip_articles) and skip_articles[i].norm_ in ("la", "le", "l'", "les"):
-            i += 1
-        return next((m for m in names if m.start == i), None)
-
-    def head_of_state(self, country: str, day: date | None) -> str | None:
-        return self.gaz.holder("president", country, day) or self.gaz.holder("monarch", country, day)
-
-    @staticmethod
-    def person_follows(doc: Doc, i: int) -> bool:
-        """Whether a person's name the analysis found starts at token I (maybe after a comma)."""
-        if i < len(doc) and doc[i].text == ",":
-            i += 1
-        return i < len(doc) and doc[i].ent_type_ == "PER" and doc[i].ent_iob_ == "B" and doc[i].text[:1].isupper()
-
-    @staticmethod
-    def name_after(doc: Doc, i: int, by_start: dict[int, Mention]) -> Mention | None:
-        """A person's name right after a title, maybe after a comma: "le président russe, Vladimir Poutine"."""
-        if i < len(doc) and doc[i].text == ",":
-            i += 1
-        m = by_start.get(i)
-        if m is not None and m.via in (NAME, SURNAME) and len(m.keys) == 1:
-            return m
-        return None
-
-    def _leader_word_mentions(self, doc: Doc, published: date | None, names: list[Mention], taken: set[int],
-                              home: str | None) -> list[Mention]:
-        """"le dirigeant ukrainien", "son homologue russe Vladimir Poutine", "le chef du Kremlin",
-        "les dirigeants de la France et de la Russie"."""
-        by_start = {m.start: m for m in names}
-        mentions = []
-        for i in positions(doc, NORM, self.leader_phrase_starts):
-            token = doc[i]
-            if token.i in taken:
-                continue
-            word = token.norm_
-            end = token.i + 1
-            # "chef d'État", "chef de l'État": the leader word spans a few tokens
-            for n in ((4, 3, 2) if word in self.phrase_starts else ()):
-                phrase = "".join(t.norm_ + t.whitespace_ for t in doc[token.i:token.i + n]).strip()
-                if phrase in self.leader_words or phrase in self.counterpart_words:
-                    word, end = phrase, token.i + n
-                    break
-            if word in self.seat_holder_words and end + 1 < len(doc) and doc[end].norm_ in ("du", "de", "d'"):
-                seat = self.name_at(names, end + 1, doc)
-                if seat and seat.via == METONYM and (p := self.gaz.leader(seat.keys[0], published)):
-                    mentions.append(Mention(token.i, seat.end, (p,), "title", doc[token.i:seat.end].text, "leader"))
-                continue
-            if word not in self.leader_words and word not in self.counterpart_words:
-                continue
-            countries, stop = self.qualifiers(doc, token.i, end, names)
-            following = self.name_after(doc, stop, by_start)
-            if following is not None:
-                mentions.append(Mention(token.i, following.end, following.keys, following.via, following.text, "leader"))
-                continue
-            if word.endswith("s") and len(countries) < 2:
-                continue  # "les dirigeants de Kiev": a leadership, not one person
-            if self.person_follows(doc, stop):
-                continue  # "son homologue allemand Christoph Heusgen": the name says who
-            if word in HEAD_OF_STATE:  # "le chef de l'État": the president or the monarch (of the article's state)
-                people = [self.head_of_state(c, published) for c in countries or ([home] if home else [])]
-                if people and all(people):
-                    mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))
-                continue
-            people = [p for c in countries if (p := self.gaz.leader(c, published))]
-            if people and len(people) == len(countries):
-                mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))
-        return mentions
-
     def _ner_mentions(self, doc: Doc, taken: set[int], article: ArticleActors) -> list[Mention]:
         mentions = []
         for ent in doc.ents:
@@ -435,13 +202,6 @@ class ActorFinder:
         return article.unknown_surnames[close[0]] if close else None
 
 
-def positions(doc: Doc, attr: int, words: set[str]) -> list[int]:
-    """Indices of the tokens whose ATTR (NORM, LOWER…) is one of WORDS, read from the doc's arrays: cheaper
-    than making a Token of each word."""
-    wanted = [doc.vocab.strings[w] for w in words if w in doc.vocab.strings]
-    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)).tolist() if wanted and len(doc) else []
-
-
 def hyphenated(doc: Doc) -> list[Token]:
     """The tokens with a hyphen inside."""
     if "-" not in doc.text:
@@ -472,29 +232,4 @@ def clean_name(text: str) -> str:
 def filter_longest(spans: list[Span]) -> list[Span]:
     from spacy.util import filter_spans
     return filter_spans(spans)
-
-
-def filter_longest_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    chosen: list[tuple[int, int, int]] = []
-    for match in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
-        if all(match[2] <= s or match[1] >= e for _, s, e in chosen):
-            chosen.append(match)
-    return sorted(chosen, key=lambda m: m[1])
-
-
-def entries_of(gaz: Gazetteer, keys: tuple[str, ...]) -> list[Entry]:
-    return [gaz.entries[k] for k in keys if k in gaz.entries]
-
-
-def token_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
-    table: dict[int, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        for i in range(m.start, m.end):
-            table[i].append(m)
-    return table
-
-
-def is_person(gaz: Gazetteer, key: str) -> bool:
-    entry = gaz.entries.get(key)
-    return entry.kind == "Person" if entry else not key.startswith(("name:org:", "group:"))
 

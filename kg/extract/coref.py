@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract.actors import Mention
+from kg.extract.mentions import Mention
 from kg.gazetteer import Gazetteer
 from kg.text import fold
 

@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import decide, when
-from kg.extract.actors import Mention, is_person, token_mentions
+from kg.extract.mentions import Mention, is_person, token_mentions
 from kg.extract.coref import Discourse
 from kg.extract.cues import DocIndex, PhraseCues, lemma
 from kg.extract.dates import find_dates
