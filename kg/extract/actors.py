@@ -82,7 +82,7 @@ class ActorFinder:
         titles = self.titles.matches(doc)  # matched once, used twice
         day = office_day(published, name_mentions, self.gaz, doc.text)
         home = home_country(name_mentions, day, self.gaz) or article.outlet_state
-        title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home)
+        title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home, estimated=published is None)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
         group_mentions = [Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
                           for g in self.groups.find(doc, taken)]

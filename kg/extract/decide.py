@@ -45,6 +45,12 @@ def kind_of(trigger: Token, base: str, lex: Lexicon) -> str:
     return best
 
 
+def near_words(trigger: Token) -> set[str]:
+    """The words (and lemmas) of a cue and of what hangs on it directly, outside its subclauses."""
+    found = {trigger, *(c for c in trigger.children if c.dep_ not in CLAUSE_DEPS | {"acl"})}
+    return {t.norm_ for t in found} | {lemma(t) for t in found}
+
+
 def reflexive(trigger: Token) -> bool:
     return any(fold(c.text) in ("se", "s'", "nous", "vous") and c.dep_.startswith("expl") or fold(c.text) in ("se", "s'")
                for c in trigger.children)
@@ -95,6 +101,9 @@ def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
         return True  # "à l'appel de la CGT"
     if lemma(trigger) in lex.court_nouns and any(lemma(t) in lex.court_words for t in sent):
         return True  # "une audience" before judges is a hearing, not a meeting
+    near = near_words(trigger)
+    if near & lex.clash_words or near & lex.broadcast_words:
+        return True  # "face-à-face tendus entre manifestants et forces de l'ordre", "accueillait dans son talk-show"
     if trigger.pos_ in ("VERB", "AUX"):
         objects = [c for c in trigger.children if c.dep_ == "obj"]
         if objects and all(lemma(o) in lex.non_actor_objects for o in objects):

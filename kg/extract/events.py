@@ -141,6 +141,9 @@ class EventReader:
                 continue  # "invité par X à réfléchir": asked to do something, not invited somewhere
             if verb.get("addressed"):  # "a suggéré à son homologue": said or asked to someone, not a call to a crowd
                 partners = [k for k in partners if not k.startswith("group:")]
+            if verb.get("persons_only"):  # "a demandé à EDF" in a speech, "la Licra a demandé à X" on Twitter: appeals
+                partners = [k for k in partners if is_person(self.gaz, k)]
+                agents = [k for k in agents if is_person(self.gaz, k)]
             if not self.shaped(cue, verb, agents, partners, reader):
                 continue
             participants = list(dict.fromkeys(agents + partners))
@@ -198,7 +201,8 @@ class EventReader:
             plural = any("Plur" in t.morph.get("Number") for t in [cue, *cue.children] if t.pos_ in ("VERB", "AUX"))
             return len(set(agents + partners)) >= 2 and plural or with_someone  # "se sont parlé" read as a passive
         if verb.get("reflexive_or_with"):  # "X et Y ont échangé par téléphone", "X a discuté avec Y"
-            return with_someone or len(agents) >= 2 or lemma(cue) == "parler" and bool(partners)
+            return with_someone or len(agents) >= 2 or lemma(cue) == "parler" and any(
+                c.dep_ in ("iobj", "obl:arg") and case(c) in ("a", "au", "aux") and reader.actors(c) for c in cue.children)
         if verb.get("reflexive_or_people"):
             return any(is_person(self.gaz, k) for k in partners)
         return True

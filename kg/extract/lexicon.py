@@ -47,6 +47,8 @@ class Lexicon:
     non_actor_objects: frozenset[str]
     weak_frame_words: frozenset[str]  # "au lendemain d'une rencontre avec X": a frame only with a partner
     future_phrases: tuple[str, ...]  # "la semaine prochaine": what the clause tells has not happened yet
+    clash_words: frozenset[str]  # "face-à-face tendus", "heurts": a clash, not a meeting
+    broadcast_words: frozenset[str]  # "sur le plateau de", "talk-show": a broadcast, not an exchange
     court_nouns: frozenset[str]  # "audience": a hearing when judges are about
     court_words: frozenset[str]
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
@@ -81,6 +83,7 @@ def load() -> Lexicon:
         sport_words=folded(data["sport_words"]), non_actor_objects=folded(data["non_actor_objects"]),
         weak_frame_words=folded(data["weak_frame_words"]),
         future_phrases=tuple(fold(x) for x in data["future_phrases"]),
+        clash_words=folded(data["clash_words"]), broadcast_words=folded(data["broadcast_words"]),
         court_nouns=folded(data["court_nouns"]), court_words=folded(data["court_words"]),
         letter_nouns=folded(data["letter_nouns"]), sending_verbs=folded(data["sending_verbs"]),
         visit_nouns=folded(data["visit_nouns"]), representatives=folded(groups_data["representatives"]))

@@ -86,7 +86,7 @@ class NounReading:
             verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
             agents = [k for c in verb.children if c.dep_ == "nsubj" for k in self.actors(c)] if verb is not None else []
         agents += [k for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and case(c) in OF for k in self.actors(c)]
-        return agents, partners if agents else []
+        return (agents, partners) if agents and partners else ([], [])  # "ont cosigné la lettre": to no one
 
     def framing_verb(self, noun: Token) -> Token | None:
         """The verb whose subject took part in the event NOUN names: "ont eu un entretien", "a participé à une

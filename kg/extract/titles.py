@@ -96,7 +96,9 @@ class TitleFinder:
         return out
 
     def mentions(self, doc: Doc, published: date | None, names: list[Mention],
-                        titles: list[tuple[int, int, int]], home: str | None) -> list[Mention]:
+                        titles: list[tuple[int, int, int]], home: str | None, estimated: bool = False) -> list[Mention]:
+        """ESTIMATED: the day is a guess (no publication date): a bare title is then read as its state's
+        holder only for leaders ("le Premier ministre"), not for ministers, whose tenures are short."""
         by_start = {m.start: m for m in names}
         mentions = []
         for match_id, start, end in titles:
@@ -113,7 +115,8 @@ class TitleFinder:
             if not countries and singular and (earlier := self.last_holder(role, start, names + mentions, published)):
                 people = [earlier]  # "le ministre s'est entretenu…": the minister the article named before
                 countries = [None]
-            elif not countries and singular and home and (own := self.holder(role, home, published)):
+            elif not countries and singular and home and (not estimated or self.is_leader(role)) and (
+                    own := self.holder(role, home, published)):
                 people, countries = [own], [home]  # "le Premier ministre" of the article's home state
             if people and len(people) == len(countries):
                 mentions.append(Mention(start, stop, tuple(people), "title", doc[start:stop].text, role))
@@ -169,6 +172,10 @@ class TitleFinder:
         while i < len(skip_articles) and skip_articles[i].norm_ in ("la", "le", "l'", "les"):
             i += 1
         return next((m for m in names if m.start == i), None)
+
+    def is_leader(self, role: str) -> bool:
+        title = self.gaz.titles.get(role)
+        return title is not None and title.leader
 
     def head_of_state(self, country: str, day: date | None) -> str | None:
         return self.gaz.holder("president", country, day) or self.gaz.holder("monarch", country, day)
