@@ -98,7 +98,8 @@ def _guarded(origin: str, read, *args) -> list[Record]:
     try:
         return list(read(*args))
     except Exception as exc:  # noqa: BLE001 - one document's failure, whatever its kind, is that document's problem
-        return [Problem(origin, f"could not be read ({type(exc).__name__}: {_one_line(exc)[:200]}); skipped")]
+        message = " ".join(str(exc).split())[:200]
+        return [Problem(origin, f"could not be read ({type(exc).__name__}{': ' + message if message else ''}); skipped")]
 
 
 def _is_jsonl(name: str) -> bool:
