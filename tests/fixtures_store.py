@@ -83,10 +83,10 @@ class Served:
     returncode: int
 
 
-def serve_until_interrupted(graph: Path | str, ask: Callable[[str], None]) -> Served:
-    """Run `kg serve GRAPH` on a free port, call ASK(endpoint) once it answers, then interrupt it (Ctrl-C)."""
+def serve_until_interrupted(graph: Path | str, ask: Callable[[str], None], *options: str) -> Served:
+    """Run `kg serve GRAPH [OPTIONS]` on a free port, call ASK(endpoint) once it answers, then interrupt it (Ctrl-C)."""
     port = free_port()
-    server = subprocess.Popen([*KG, "serve", str(graph), "--port", str(port)], cwd=ROOT,
+    server = subprocess.Popen([*KG, "serve", str(graph), "--port", str(port), *map(str, options)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     endpoint = f"http://127.0.0.1:{port}/query"
     try:
