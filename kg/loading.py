@@ -38,7 +38,8 @@ TIMEOUT_SECONDS_PER_MB = 6.0
 # Statuses that say the request was not acted on and may be sent again later.
 RETRY_STATUSES = (429, 503)
 MAX_RETRY_AFTER_SECONDS = 300.0
-# Reading the graph back after a timeout: each read waits at most this long.
+# Reading the graph back after a timeout: for this many times the timeout, each read waiting at most CHECK_READ_SECONDS.
+CHECK_TIMEOUTS = 2
 CHECK_READ_SECONDS = 30.0
 SEND_BLOCK = 1024 * 1024
 CONTENT_TYPES = {ox.RdfFormat.TURTLE: "text/turtle; charset=utf-8", ox.RdfFormat.N_TRIPLES: "application/n-triples"}
@@ -186,11 +187,11 @@ def put_graph(url: str, path: Path, fmt: ox.RdfFormat, count: int, found: dict[s
 
 
 def check_after(url: str, opener, headers: dict[str, str], count: int, timeout: float, error: BaseException, say) -> int:
-    """After a PUT that got no answer: read the graph back until it holds COUNT triples (then 200), for as long
-    as the PUT was given; never send it again."""
+    """After a PUT that got no answer: read the graph back until it holds COUNT triples (then 200), for twice
+    as long as the PUT was given; never send it again."""
     what = "no answer" if isinstance(error, TimeoutError) else f"the connection was lost ({error})"
     say(f"{url}: {what} within {timeout:g}s of sending the graph; checking whether the endpoint holds it")
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + CHECK_TIMEOUTS * timeout
     delay, held = 1.0, None
     while True:
         held = triples_held(url, opener, headers, min(CHECK_READ_SECONDS, max(1.0, deadline - time.monotonic())))
@@ -201,8 +202,8 @@ def check_after(url: str, opener, headers: dict[str, str], count: int, timeout: 
         time.sleep(delay)
         delay = min(delay * 2, 30.0)
     now = "cannot be read back" if held is None else f"holds {held} triples, not {count}"
-    raise EndpointError(f"{url}: {what} within {timeout:g}s, and the graph {now}: the endpoint may still be "
-                        "loading it; check later, or load again with a longer --timeout")
+    raise EndpointError(f"{url}: {what} within {timeout:g}s, and {CHECK_TIMEOUTS * timeout:g}s later the graph "
+                        f"{now}: the endpoint may still be loading it; check later, or load again with a longer --timeout")
 
 
 def triples_held(url: str, opener, headers: dict[str, str], timeout: float) -> int | None:
