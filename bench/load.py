@@ -1,0 +1,120 @@
+"""How long `kg load` takes to send a big graph to a real Oxigraph server: about a million triples.
+
+    .venv/bin/python bench/load.py [--scale 1.0] [--repeat 1]
+
+The graph is bench/big_graph.py's synthetic corpus (shaped like a big build), written to graph.ttl by the
+build's own code. A real Oxigraph server (the `oxigraph` installed with kg) is started on a fresh store on a
+loopback port, and `kg load FOLDER --endpoint http://127.0.0.1:PORT/store` is run, each time in a fresh
+process, with its default timeout:
+- into the empty store (the first load);
+- again, replacing the graph the first load put there (the slow case: the store deletes the old triples
+  and writes the new ones in one transaction);
+each --repeat times (the median is shown). After each load, the triples of the named graph are counted over
+HTTP (SPARQL) and must be those of graph.ttl. Prints a Markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from big_graph import KG, cpu_model, synthetic_corpus  # noqa: E402
+
+GRAPH_IRI = "https://w3id.org/kg-news/graph"
+COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def triples_over_http(url: str) -> int:
+    request = urllib.request.Request(f"{url}/query", data=urllib.parse.urlencode({"query": COUNT}).encode(),
+                                     headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=600) as response:
+        return int(json.load(response)["results"]["bindings"][0]["n"]["value"])
+
+
+def wait_until_answers(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--scale", type=float, default=1.0, help="size relative to a million triples (default 1)")
+    options.add_argument("--repeat", type=int, default=1, help="runs of each load; the median is shown (default 1)")
+    args = options.parse_args()
+    from kg import rdf
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-load-") as work:
+        folder = Path(work) / "graph"
+        folder.mkdir()
+        graph = rdf.to_graph(synthetic_corpus(args.scale))
+        (folder / "graph.ttl").write_bytes(rdf.turtle(graph))
+        triples, megabytes = len(graph), (folder / "graph.ttl").stat().st_size / 1024 / 1024
+        del graph
+        oxigraph = str(Path(sys.executable).parent / "oxigraph")
+        oxigraph = oxigraph if Path(oxigraph).is_file() else shutil.which("oxigraph")
+        rows = []
+        for run in range(args.repeat):
+            store = Path(work) / f"store-{run}"
+            port = free_port()
+            url = f"http://127.0.0.1:{port}"
+            with open(Path(work) / "server.log", "ab") as log:
+                server = subprocess.Popen([oxigraph, "serve", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
+                                          stdout=log, stderr=subprocess.STDOUT)
+            try:
+                wait_until_answers(url)
+                for case in ("into an empty store", "replacing the same graph"):
+                    started = time.perf_counter()
+                    done = subprocess.run([*KG, "load", str(folder), "--endpoint", f"{url}/store"],
+                                          capture_output=True, text=True, cwd=ROOT)
+                    seconds = time.perf_counter() - started
+                    if done.returncode != 0:
+                        print(done.stderr, file=sys.stderr)
+                        return 1
+                    held = triples_over_http(url)
+                    if held != triples:
+                        print(f"the store holds {held} triples, not {triples}", file=sys.stderr)
+                        return 1
+                    rows.append((case, seconds, done.stderr.strip()))
+            finally:
+                server.terminate()
+                server.wait()
+    print(f"{platform.system()}, {cpu_model()}, Python {platform.python_version()}; graph.ttl {megabytes:.0f} MB, "
+          f"{triples:,} triples\n")
+    print("| `kg load` | triples | median s | runs |")
+    print("|---|---:|---:|---:|")
+    for case in ("into an empty store", "replacing the same graph"):
+        times = [seconds for name, seconds, _ in rows if name == case]
+        print(f"| {case} | {triples:,} | {statistics.median(times):.1f} | {len(times)} |")
+    notes = sorted({note for _, _, note in rows if note})
+    for note in notes:
+        print(f"\n(kg load said: {note})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
