@@ -118,3 +118,11 @@ def test_leftovers_of_killed_builds_are_removed_by_the_next_build(built, tmp_pat
     kg("build", SEEDS, "-o", out, "-q", check=True)
     assert leftovers(out) == []
     assert (out / "graph.nt").exists()
+
+
+def test_a_write_error_of_any_command_is_one_line(built, tmp_path):
+    (tmp_path / "file").write_text("")
+    done = kg("export", built, "-o", tmp_path / "file" / "graph.nt")
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"kg export: {tmp_path / 'file'}")
