@@ -21,9 +21,15 @@ BLOCK = 64 * 1024
 UPSTREAM_TIMEOUT = 3600.0  # the server's own query timeout ends long queries first
 
 
+LOOPBACK_NAMES = {"127.0.0.1", "localhost", "[::1]"}
+
+
 def same_origin(origin: str, host_header: str) -> bool:
-    """Whether ORIGIN is the gate's own (a page the endpoint itself served, as Oxigraph's YASGUI page)."""
-    return urlsplit(origin).netloc.lower() == host_header.lower() and bool(host_header)
+    """Whether ORIGIN is the gate's own (a page the endpoint itself served, as Oxigraph's query page), reached
+    by a loopback address: a name of another site that resolves to this machine (DNS rebinding) is not."""
+    netloc = urlsplit(origin).netloc.lower()
+    host = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
+    return bool(host_header) and netloc == host_header.lower() and host in LOOPBACK_NAMES
 
 
 class Gate(http.server.ThreadingHTTPServer):

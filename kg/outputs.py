@@ -27,7 +27,6 @@ STAGE_PREFIX = ".kg-stage-"
 OUTPUT_NAMES = ("graph.ttl", "graph.oxigraph", "graph.html")  # in the order they are switched
 # Left by killed builds (here and in kg.atomic, kg.graphstore): removed by the next build.
 LEFTOVER_PREFIXES = (STAGE_PREFIX, ".graph.ttl.", ".graph.html.", ".graph.oxigraph.")
-LEFTOVER_SUFFIXES = (".tmp", ".old", "")
 # How long a reader waits for a switch under way to end.
 SWITCH_WAIT_SECONDS = 10.0
 

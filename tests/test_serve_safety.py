@@ -73,13 +73,15 @@ def test_writable_serve_takes_writes_from_the_user_but_not_from_other_sites(seed
         seen["evil"] = update(endpoint, "DROP ALL", Origin=EVIL)
         seen["evil preflight"] = call(endpoint.rsplit("/", 1)[0] + "/store", None, "OPTIONS", Origin=EVIL,
                                       Access_Control_Request_Method="PUT")[0]
+        port = endpoint.split(":")[2].split("/")[0]  # another site's name resolved to this machine (DNS rebinding)
+        seen["rebinding"] = update(endpoint, "DROP ALL", Origin=f"http://evil.example:{port}", Host=f"evil.example:{port}")
         seen["kept"] = count(endpoint) == before
         seen["user"] = update(endpoint, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
         seen["added"] = count(endpoint) - before
 
     served = serve_until_interrupted(seeds_build, ask, "--writable")
     assert served.returncode == 0, served.err
-    assert seen == {"evil": 403, "evil preflight": 403, "kept": True, "user": 204, "added": 1}
+    assert seen == {"evil": 403, "evil preflight": 403, "rebinding": 403, "kept": True, "user": 204, "added": 1}
     assert "oxigraph serve --location" in served.out
 
 
