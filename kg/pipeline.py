@@ -300,13 +300,14 @@ def estimated_documents(inputs: Iterable[str | os.PathLike]) -> int | None:
     """About how many documents INPUTS hold (lines of JSON Lines files, article files of folders), for the
     progress bar's time-left estimate; counting is much cheaper than reading."""
     from kg.documents import ARTICLE_SUFFIXES, JSONL_SUFFIXES
-
     from kg.intake import Refused, count_lines, open_regular
 
-    def lines(path: Path) -> int:
+    def lines(path: Path) -> int:  # never a pipe or a device, never a whole line in memory
         try:
-            with open_regular(path) as raw, (gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw) as stream:
-                return count_lines(stream)
+            with open_regular(path) as raw:
+                compressed = path.name.lower().endswith(".gz")
+                with gzip.GzipFile(fileobj=raw) if compressed else raw as stream:
+                    return count_lines(stream)
         except (OSError, EOFError, Refused):
             return 0
 
