@@ -1,6 +1,6 @@
 """How long `kg load` takes to send a big graph to a real Oxigraph server: about a million triples.
 
-    .venv/bin/python bench/load.py [--scale 1.0] [--repeat 1] [--virtuoso]
+    .venv/bin/python bench/load.py [--scale 1.0] [--repeat 1] [--servers oxigraph virtuoso]
 
 The graph is bench/big_graph.py's synthetic corpus (shaped like a big build), written to graph.ttl by the
 build's own code. A real Oxigraph server (the `oxigraph` installed with kg) is started on a fresh store on a
@@ -10,8 +10,9 @@ process, with its default timeout:
 - again, replacing the graph the first load put there (the slow case: the store deletes the old triples
   and writes the new ones in one transaction);
 each --repeat times (the median is shown). After each load, the triples of the named graph are counted over
-HTTP (SPARQL) and must be those of graph.ttl. --virtuoso does the same against a real Virtuoso (Debian's
-virtuoso-opensource, started on a fresh database as the tests start it; user dba, digest authentication).
+HTTP (SPARQL) and must be those of graph.ttl. `--servers virtuoso` (or both) does the same against a real
+Virtuoso (Debian's virtuoso-opensource, started on a fresh database as the tests start it; user dba, digest
+authentication).
 Prints a Markdown table.
 """
 from __future__ import annotations
@@ -94,7 +95,7 @@ class Server:
 
     def __init__(self, kind: str, work: Path):
         self.kind, self.folder = kind, work / kind
-        self.folder.mkdir()
+        self.folder.mkdir(parents=True)
         http_port = free_port()
         url = f"http://127.0.0.1:{http_port}"
         if kind == "oxigraph":
@@ -126,7 +127,8 @@ def main() -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--scale", type=float, default=1.0, help="size relative to a million triples (default 1)")
     options.add_argument("--repeat", type=int, default=1, help="runs of each load; the median is shown (default 1)")
-    options.add_argument("--virtuoso", action="store_true", help="also load into a real Virtuoso")
+    options.add_argument("--servers", nargs="+", choices=("oxigraph", "virtuoso"), default=["oxigraph"],
+                         help="the triplestores to load into (default: oxigraph)")
     args = options.parse_args()
     from kg import rdf
 
@@ -138,7 +140,7 @@ def main() -> int:
         triples, megabytes = len(graph), (folder / "graph.ttl").stat().st_size / 1024 / 1024
         del graph
         rows = []
-        for kind in ("oxigraph", "virtuoso") if args.virtuoso else ("oxigraph",):
+        for kind in args.servers:
             for run in range(args.repeat):
                 server = Server(kind, Path(work) / str(run))
                 try:

@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+import base64
 import email.utils
 import os
 import re
@@ -137,16 +138,46 @@ class FileBody:
                 yield block
 
 
+def passwords_for(url: str, found: dict[str, str]) -> urllib.request.HTTPPasswordMgrWithDefaultRealm:
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, url, found["user"], found["password"])
+    return passwords
+
+
 def opener_for(url: str, found: dict[str, str], headers: dict[str, str]) -> urllib.request.OpenerDirector:
     """An opener that authenticates: a bearer header, or basic/digest answers to the server's challenge."""
     if "bearer" in found:
         headers["Authorization"] = f"Bearer {found['bearer']}"
     if "user" not in found:
         return urllib.request.build_opener()
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, url, found["user"], found["password"])
+    passwords = passwords_for(url, found)
     return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(passwords),
                                        urllib.request.HTTPDigestAuthHandler(passwords))
+
+
+def put_authorization(url: str, found: dict[str, str], timeout: float) -> str | None:
+    """The Authorization header of a PUT to URL, answering the challenge a HEAD request gets; None when HEAD gets
+    none. A server that wants a password often answers 401 as soon as the headers of a PUT arrive and closes the
+    connection while a big body is still being sent: then urllib never sees the 401 it could answer."""
+    try:
+        urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=min(timeout, 60)).close()
+        return None
+    except urllib.error.HTTPError as exc:
+        challenges = exc.headers.get_all("WWW-Authenticate") or [] if exc.code == 401 else []
+    except OSError:
+        return None
+    for challenge in challenges:
+        scheme, _, parameters = challenge.strip().partition(" ")
+        if scheme.lower() == "digest":
+            fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(parameters)))
+            handler = urllib.request.HTTPDigestAuthHandler(passwords_for(url, found))
+            answer = handler.get_authorization(urllib.request.Request(url, method="PUT"), fields)
+            if answer:
+                return f"Digest {answer}"
+        if scheme.lower() == "basic":
+            pair = f"{found['user']}:{found['password']}".encode("utf-8")
+            return "Basic " + base64.b64encode(pair).decode("ascii")
+    return None
 
 
 def retry_after(error: urllib.error.HTTPError, default: float) -> float:
@@ -163,12 +194,16 @@ def put_graph(url: str, path: Path, fmt: ox.RdfFormat, count: int, found: dict[s
               first_delay: float, timeout: float, say) -> int:
     """PUT the file at URL; the HTTP status. See the module's description for what is retried and checked."""
     headers = {"Content-Type": CONTENT_TYPES[fmt], "Content-Length": str(path.stat().st_size)}
-    opener = opener_for(url, found, headers)
+    opener = opener_for(url, found, headers)  # and for reading the graph back
     delay = first_delay
     for attempt in range(1, tries + 1):
-        request = urllib.request.Request(url, data=FileBody(path), method="PUT", headers=headers)
+        sent, put_opener = dict(headers), opener
+        answer = put_authorization(url, found, timeout) if "user" in found else None
+        if answer:  # the challenge answered beforehand: the body is sent once, with its credentials
+            sent["Authorization"], put_opener = answer, urllib.request.build_opener()
+        request = urllib.request.Request(url, data=FileBody(path), method="PUT", headers=sent)
         try:
-            with opener.open(request, timeout=timeout) as response:
+            with put_opener.open(request, timeout=timeout) as response:
                 return response.status
         except urllib.error.HTTPError as exc:
             if exc.code not in RETRY_STATUSES or attempt == tries:

@@ -150,3 +150,49 @@ def test_basic_credentials_are_answered_to_the_challenge_with_the_whole_body(see
     # The fake endpoint sends no challenge header, so urllib cannot answer it: the 401 is reported.
     assert done.returncode == 1 and "HTTP 401" in done.stderr and "secret" not in done.stderr
     assert base64.b64encode(b"user:secret").decode() not in done.stderr
+
+
+class Impatient(http.server.BaseHTTPRequestHandler):
+    """Wants basic credentials user/secret, and answers a PUT without them at once, closing the connection
+    without reading the body (as Virtuoso does): a client that sends the body first never sees the 401."""
+    protocol_version = "HTTP/1.1"
+    received: list[int] = []
+
+    def challenge(self) -> None:
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="kg"')
+        self.send_header("Content-Length", "0")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+
+    def do_HEAD(self):
+        self.challenge()
+
+    def do_PUT(self):
+        if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"user:secret").decode():
+            self.challenge()
+            return
+        Impatient.received.append(len(self.rfile.read(int(self.headers["Content-Length"]))))
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_big_graph_reaches_an_endpoint_that_challenges_before_reading_the_body(tmp_path):
+    graph = tmp_path / "big.nt"
+    graph.write_text("".join(f'<urn:s{i}> <urn:p> "{"x" * 80}" .\n' for i in range(60_000)))
+    Impatient.received = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Impatient)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        done = kg("load", graph, "--endpoint", f"http://127.0.0.1:{server.server_address[1]}/store",
+                  env=environment(KG_ENDPOINT_USER="user", KG_ENDPOINT_PASSWORD="secret"))
+    finally:
+        server.shutdown()
+    assert done.returncode == 0, done.stderr
+    assert Impatient.received == [graph.stat().st_size]
