@@ -184,8 +184,11 @@ def retry_after(error: urllib.error.HTTPError, default: float) -> float:
     value = error.headers.get("Retry-After", "") if error.headers else ""
     if value.strip().isdigit():
         return min(float(value), MAX_RETRY_AFTER_SECONDS)
-    when = email.utils.parsedate_to_datetime(value) if value else None
-    if when is not None:
+    try:
+        when = email.utils.parsedate_to_datetime(value) if value else None
+    except (TypeError, ValueError):
+        when = None
+    if when is not None and when.tzinfo is not None:
         return min(max(0.0, when.timestamp() - time.time()), MAX_RETRY_AFTER_SECONDS)
     return default
 
