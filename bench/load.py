@@ -86,7 +86,7 @@ ServerRoot = {dir}
 ServerThreads = 4
 MaxClientConnections = 4
 [SPARQL]
-ResultSetMaxRows = 100000
+ResultSetMaxRows = 2000000
 """
 
 
