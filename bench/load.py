@@ -154,7 +154,8 @@ def main() -> int:
                             return 1
                         held = triples_over_http(server.query)
                         if held != triples:
-                            print(f"{kind} holds {held} triples, not {triples}", file=sys.stderr)
+                            print(f"{kind} holds {held} triples, not {triples} ({seconds:.1f} s; kg load said: "
+                                  f"{done.stdout.strip()} {done.stderr.strip()})", file=sys.stderr)
                             return 1
                         rows.append((kind, case, seconds, done.stderr.strip()))
                 finally:
