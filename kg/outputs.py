@@ -26,7 +26,7 @@ JOURNAL_NAME = ".kg-switch.json"
 STAGE_PREFIX = ".kg-stage-"
 OUTPUT_NAMES = ("graph.ttl", "graph.oxigraph", "graph.html")  # in the order they are switched
 # Left by killed builds (here and in kg.atomic, kg.graphstore): removed by the next build.
-LEFTOVER_PREFIXES = (STAGE_PREFIX, ".graph.ttl.", ".graph.html.", ".graph.oxigraph.")
+LEFTOVER_PREFIXES = (STAGE_PREFIX, ".graph.ttl.", ".graph.html.", ".graph.oxigraph.", f"{JOURNAL_NAME}.")
 # How long a reader waits for a switch under way to end.
 SWITCH_WAIT_SECONDS = 10.0
 
