@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.cli import UsageError
+from kg.intake import (LongLine, Refused, bounded_lines, file_name, open_regular, partly_utf8, read_regular,
+                       shown_path, too_large, without_nuls)
 from kg.published import publication_day
 from kg.model import Document, Problem
 
@@ -85,10 +87,20 @@ def _read_input(path: Path) -> Iterator[Record]:
     elif _is_article(path.name) and path.is_file():
         metadata, problems = _folder_metadata(path.parent)
         yield from problems
-        yield from _read_article(path, metadata)
+        yield from _guarded(shown_path(path), _read_article, path, metadata)
     else:
         yield Problem(str(path), "not an input: expected a folder, a .jsonl or .jsonl.gz file, "
                                  "or an article (" + ", ".join(ARTICLE_SUFFIXES) + ")")
+
+
+def _guarded(origin: str, read, *args) -> list[Record]:
+    """The records of one document (or JSON Lines file), or one Problem whatever went wrong reading it:
+    a deeply nested value, memory running out, a name or text that cannot be encoded."""
+    try:
+        return list(read(*args))
+    except Exception as exc:  # noqa: BLE001 - one document's failure, whatever its kind, is that document's problem
+        message = " ".join(str(exc).split())[:200]
+        return [Problem(origin, f"could not be read ({type(exc).__name__}{': ' + message if message else ''}); skipped")]
 
 
 def _is_jsonl(name: str) -> bool:
@@ -118,9 +130,9 @@ def _read_folder(folder: Path) -> Iterator[Record]:
         if _is_jsonl(entry.name):
             yield from _read_jsonl(path)
         elif _is_article(entry.name):
-            yield from _read_article(path, metadata)
+            yield from _guarded(shown_path(path), _read_article, path, metadata)
         else:
-            yield Problem(str(path), "not an article (" + ", ".join(ARTICLE_SUFFIXES + JSONL_SUFFIXES) + "): skipped")
+            yield Problem(shown_path(path), "not an article (" + ", ".join(ARTICLE_SUFFIXES + JSONL_SUFFIXES) + "): skipped")
     if not found:
         yield Problem(str(folder), "no articles in the folder")
 
@@ -128,38 +140,42 @@ def _read_folder(folder: Path) -> Iterator[Record]:
 def _folder_metadata(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
     """metadata.json of a folder (empty when absent), and the problem if it cannot be used."""
     path = folder / METADATA_FILE
-    if not path.is_file():
+    if not path.exists():
         return {}, []
     try:
-        metadata = json.loads(_decode(path.read_bytes()) or "")
-    except (OSError, ValueError) as exc:
+        metadata = json.loads(_decode(read_regular(path, MAX_ARTICLE_BYTES)) or "")
+    except (OSError, ValueError, Refused) as exc:
         return {}, [Problem(str(path), f"malformed ({_one_line(exc)}); articles read without metadata")]
+    except RecursionError:
+        return {}, [Problem(str(path), "malformed (nested too deeply); articles read without metadata")]
     if not isinstance(metadata, dict):
         return {}, [Problem(str(path), "malformed (not an object of file names); articles read without metadata")]
     return {_nfc(name): meta for name, meta in metadata.items()}, []
 
 
 def _read_article(path: Path, metadata: dict[str, Any]) -> Iterator[Record]:
-    origin = str(path)
-    name = _nfc(path.name)
+    name, name_note = file_name(path.name)
+    name = _nfc(name)
+    origin = shown_path(path)
     meta = metadata.get(name, metadata.get(_stem(name)))
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            yield Problem(origin, f"too large: {_megabytes(size)} (the limit is {_megabytes(MAX_ARTICLE_BYTES)})")
-            return
-        data = path.read_bytes()
+        data = read_regular(path, MAX_ARTICLE_BYTES)
+    except Refused as exc:
+        yield Problem(origin, str(exc))
+        return
     except OSError as exc:
         yield Problem(origin, f"cannot read: {exc.strerror or exc}")
         return
-    yield from _document(_stem(name), origin, _article_text(name, data), meta, f"its {METADATA_FILE} entry")
+    notes: list[str] = [name_note] if name_note else []
+    yield from _document(_stem(name), origin, _article_text(name, data, notes), meta, f"its {METADATA_FILE} entry",
+                         notes)
 
 
-def _article_text(name: str, data: bytes) -> tuple[str, str | None] | str:
-    """(text, title found in the markup), or the reason it has no usable text."""
+def _article_text(name: str, data: bytes, notes: list[str] | None = None) -> tuple[str, str | None] | str:
+    """(text, title found in the markup), or the reason it has no usable text; NOTES gets what was repaired."""
     if not data.strip():
         return "empty file"
-    text = _decode(data)
+    text = _decode(data, notes if notes is not None else [])
     if text is None or _looks_binary(text):
         return "binary file, not text"
     lower = name.lower()
@@ -176,31 +192,40 @@ def _article_text(name: str, data: bytes) -> tuple[str, str | None] | str:
 # --- JSON Lines ------------------------------------------------------------------------------
 
 def _read_jsonl(path: Path) -> Iterator[Record]:
-    stem = _stem(_nfc(path.name))
+    stem = _stem(_nfc(file_name(path.name)[0]))
+    shown = shown_path(path)
     try:
-        stream = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+        raw = open_regular(path)
+    except Refused as exc:
+        yield Problem(shown, str(exc))
+        return
     except OSError as exc:
-        yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+        yield Problem(shown, f"cannot read: {exc.strerror or exc}")
         return
     number = 0
-    with stream:
+    stream = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw
+    with raw, stream:
         try:
-            for number, line in enumerate(stream, start=1):
-                yield from _jsonl_line(line, stem, f"{path}:{number}")
+            # Each line is limited as it is read (decompressed): a gzip bomb is never held whole.
+            for number, line in enumerate(bounded_lines(stream, MAX_ARTICLE_BYTES), start=1):
+                yield from _guarded(f"{shown}:{number}", _jsonl_line, line, stem, f"{shown}:{number}")
         except (OSError, EOFError, UnicodeError, ValueError) as exc:  # corrupt or truncated gzip
-            yield Problem(str(path), f"unreadable after line {number} ({_one_line(exc)}); the rest is skipped")
+            yield Problem(shown, f"unreadable after line {number} ({_one_line(exc)}); the rest is skipped")
 
 
-def _jsonl_line(line: bytes, stem: str, origin: str) -> Iterator[Record]:
-    if not line.strip():
+def _jsonl_line(line: bytes | LongLine, stem: str, origin: str) -> Iterator[Record]:
+    if isinstance(line, LongLine):
+        yield Problem(origin, str(too_large(int(line), MAX_ARTICLE_BYTES)))
         return
-    if len(line) > MAX_ARTICLE_BYTES:
-        yield Problem(origin, f"too large: {_megabytes(len(line))} (the limit is {_megabytes(MAX_ARTICLE_BYTES)})")
+    if not line.strip():
         return
     try:
         record = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError:
         yield Problem(origin, "not valid UTF-8")
+        return
+    except RecursionError:
+        yield Problem(origin, "malformed JSON (nested too deeply)")
         return
     except ValueError as exc:
         yield Problem(origin, f"malformed JSON ({_one_line(exc)})")
@@ -318,13 +343,15 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _FRENCH_LETTERS = frozenset("éèêëàâäîïôöùûüçœæÉÈÊËÀÂÎÏÔÙÛÜÇŒÆ")
 
 
-def _decode(data: bytes) -> str | None:
-    """The text of some bytes, or None when they are not text.
+def _decode(data: bytes, notes: list[str] | None = None) -> str | None:
+    """The text of some bytes, or None when they are not text; NOTES gets a line for what was repaired.
 
-    A byte-order mark says the encoding; else valid UTF-8 is UTF-8; else cp1252 (a superset of
-    latin-1 for French) when it decodes and reads as French; else charset-normalizer's best guess,
-    which alone can mistake short French cp1252 texts for other code pages.
+    A byte-order mark says the encoding; else valid UTF-8 is UTF-8 (a few NUL bytes dropped); else UTF-8
+    with a few invalid bytes is read as UTF-8 with them replaced; else cp1252 (a superset of latin-1 for
+    French) when it decodes and reads as French; else charset-normalizer's best guess, which alone can
+    mistake short French cp1252 texts for other code pages.
     """
+    notes = [] if notes is None else notes
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -337,12 +364,20 @@ def _decode(data: bytes) -> str | None:
             return data.decode(unmarked_utf16)
         except UnicodeDecodeError:
             return None
-    if b"\x00" in data:
+    data, nuls = without_nuls(data)
+    if nuls < 0:
         return None
+    if nuls:
+        notes.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} dropped")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    repaired = partly_utf8(data)
+    if repaired is not None:
+        text, invalid = repaired
+        notes.append(f"not valid UTF-8: {invalid} invalid byte sequence{'s' if invalid > 1 else ''} replaced with �")
+        return text
     try:
         text = data.decode("cp1252")
         if _reads_as_french(text):
@@ -566,10 +601,6 @@ def _nfc(text: str) -> str:
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB"
 
 
 def _json_type(value: Any) -> str:

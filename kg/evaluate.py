@@ -273,7 +273,11 @@ def summary(report: Report) -> str:
 def run(args: argparse.Namespace) -> int:
     from kg.cli import UsageError
 
+    from kg.outputs import settle
+
     graph = Path(args.graph)
+    if graph.is_dir():
+        settle(graph)  # a build switching its outputs in: wait for it, or finish what a dead one left
     graph = graph / "graph.ttl" if graph.is_dir() else graph
     if not Path(args.gold).is_file():
         raise UsageError(f"no such reference: {args.gold}")

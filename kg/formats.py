@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from kg.atomic import write_atomic
 from kg.graphstore import open_read_only
 from kg.names import GRAPH_IRI, PREFIXES
+from kg.outputs import InterruptedSwitch, settle
 
 # The graph's named graph: in TriG and N-Quads exports, triplestores and kg query's store (see kg.names).
 GRAPH = ox.NamedNode(GRAPH_IRI)
@@ -74,6 +75,10 @@ def graph_file(path: str | os.PathLike) -> Path:
     """The RDF file a GRAPH argument names: a build folder means its graph.ttl."""
     path = Path(path)
     if path.is_dir():
+        try:
+            settle(path)  # a build switching its outputs in: wait for it, or finish what a dead one left
+        except InterruptedSwitch as exc:
+            raise GraphError(str(exc)) from None
         path = path / "graph.ttl"
         if not path.is_file():
             raise GraphError(f"{path.parent}: no graph.ttl in this folder (build it with `kg build`)")

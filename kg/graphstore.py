@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -98,5 +99,14 @@ def open_read_only(graph_file: str | os.PathLike) -> ox.Store | None:
         return None
     try:
         return ox.Store.read_only(str(store))
-    except OSError:  # removed or replaced meanwhile, or not a store: the caller reads graph.ttl
+    except FileNotFoundError:  # removed or replaced meanwhile: the caller reads graph.ttl
         return None
+    except Exception as exc:  # noqa: BLE001 - corrupted or not a store: it is only a cache of graph.ttl
+        print(f"kg: {store} cannot be opened ({store_error(exc)}); reading {SOURCE_NAME} instead", file=sys.stderr)
+        return None
+
+
+def store_error(exc: BaseException) -> str:
+    """The storage engine's message, short and on one line."""
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return message if len(message) <= 160 else message[:159] + "…"

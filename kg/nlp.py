@@ -160,6 +160,17 @@ def make_pattern_doc(nlp: Language, text: str) -> Doc:
     return folded_norms(merge_hyphen_compounds(nlp.make_doc(text)))
 
 
+# spaCy's tokenizer takes time quadratic in the length of a run of characters without spaces (25,000
+# punctuation marks: about a minute). No word or web address of a news article is this long.
+MAX_RUN_CHARS = 100
+LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+
+
+def capped_runs(text: str) -> str:
+    """TEXT with each run of characters without spaces cut to its first MAX_RUN_CHARS characters."""
+    return LONG_RUN.sub(lambda run: run.group()[:MAX_RUN_CHARS], text)
+
+
 def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     """TEXT cut at block boundaries into pieces of at most LIMIT characters (a block longer than that is cut hard)."""
     pieces: list[str] = []

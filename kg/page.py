@@ -86,9 +86,15 @@ def page_data(corpus: Corpus) -> dict:
     }
 
 
+# Bidirectional embeddings, overrides and isolates: in a title or a sentence they would reverse the page's own
+# text around it ("\u202e" turns "… (3 articles)" into a spoof). Left out of everything the page shows.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
 def script_json(data: dict) -> str:
-    """JSON that is safe inside an inline <script>: no '<', '>', '&' or line separators left literal."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """JSON that is safe inside an inline <script>: no '<', '>', '&' or line separators left literal, and no
+    bidirectional control characters."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_BIDI_CONTROLS)
     for raw, escaped in _JSON_ESCAPES:
         text = text.replace(raw, escaped)
     return text

@@ -6,8 +6,8 @@ default auto: one per core) forked from a server that loads the model while the 
 Each article's extraction is cached (OUTDIR/.cache, see kg.cache), so a rebuild parses only what changed.
 Whatever runs them, the extractions are merged in input order, so the graph is the same.
 
-Outputs are written atomically (a temporary file in OUTDIR, then a rename), so a build that dies leaves
-the previous outputs whole."""
+Outputs are written whole into a staging folder of OUTDIR, then switched in as one set, by one build at a
+time (kg.outputs): a build that dies or fails leaves the previous outputs whole."""
 from __future__ import annotations
 
 import argparse
@@ -86,7 +86,7 @@ def analysed(documents: Iterable[Document], nlp) -> Iterator[tuple[Document, lis
 
     def pieces() -> Iterator[tuple[str, int]]:
         for index, document in enumerate(documents):
-            chunks = nlp_stage.chunks(clean_text(document.text)) or [""]
+            chunks = nlp_stage.chunks(nlp_stage.capped_runs(clean_text(document.text))) or [""]
             pending[index] = (document, len(chunks))
             for chunk in chunks:
                 yield chunk, index
@@ -105,25 +105,37 @@ def analysed(documents: Iterable[Document], nlp) -> Iterator[tuple[Document, lis
 
 @dataclass(frozen=True)
 class BatchResult:
-    extractions: list[Extraction]
+    extractions: list[Extraction | None]  # None for a document that failed (see problems)
     load_seconds: float  # loading the model, the first time a process needs it
     parse_seconds: float
     extract_seconds: float
+    problems: tuple[tuple[int, str], ...] = ()  # (index in the batch, reason) of each document that failed
 
 
 def extract_batch(documents: list[Document], model: str) -> BatchResult:
-    """Parse and extract a batch of documents: the unit of work of every runner (workers, dask)."""
+    """Parse and extract a batch of documents: the unit of work of every runner (workers, dask). A document
+    that fails, or takes longer than its budget, is a problem of its own (kg.guard); the others are kept."""
+    from kg.guard import each_within_budget
+
     clock = time.perf_counter()
     nlp, extractor = extraction_tools(model)
     load = time.perf_counter() - clock + PRELOADED.pop(model, 0.0)
-    extractions = []
-    parse = extract = 0.0
-    clock = time.perf_counter()
-    for document, docs in analysed(documents, nlp):
-        ready = time.perf_counter()
-        extractions.append(extractor.extract(document, docs))
-        clock, parse, extract = time.perf_counter(), parse + ready - clock, extract + time.perf_counter() - ready
-    return BatchResult(extractions, load, parse, extract)
+    seconds = {"parse": 0.0, "extract": 0.0}
+
+    def analyse(batch: list[Document]) -> list[Extraction]:
+        extractions = []
+        clock = time.perf_counter()
+        for document, docs in analysed(batch, nlp):
+            ready = time.perf_counter()
+            extractions.append(extractor.extract(document, docs))
+            now = time.perf_counter()
+            seconds["parse"] += ready - clock
+            seconds["extract"] += now - ready
+            clock = now
+        return extractions
+
+    extractions, problems = each_within_budget(documents, analyse)
+    return BatchResult(extractions, load, seconds["parse"], seconds["extract"], tuple(problems))
 
 
 Runner = Callable[[Iterable[list[Document]]], Iterator[BatchResult]]
@@ -288,13 +300,15 @@ def estimated_documents(inputs: Iterable[str | os.PathLike]) -> int | None:
     """About how many documents INPUTS hold (lines of JSON Lines files, article files of folders), for the
     progress bar's time-left estimate; counting is much cheaper than reading."""
     from kg.documents import ARTICLE_SUFFIXES, JSONL_SUFFIXES
+    from kg.intake import Refused, count_lines, open_regular
 
-    def lines(path: Path) -> int:
-        opener = gzip.open if path.name.lower().endswith(".gz") else open
+    def lines(path: Path) -> int:  # never a pipe or a device, never a whole line in memory
         try:
-            with opener(path, "rb") as stream:
-                return sum(1 for line in stream if line.strip())
-        except (OSError, EOFError):
+            with open_regular(path) as raw:
+                compressed = path.name.lower().endswith(".gz")
+                with gzip.GzipFile(fileobj=raw) if compressed else raw as stream:
+                    return count_lines(stream)
+        except (OSError, EOFError, Refused):
             return 0
 
     total = 0
@@ -317,13 +331,26 @@ def progress_bar(total: int | None, enabled: bool):
 
 # ---------------------------------------------------------------- the build
 
-def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, model: str = nlp_stage.DEFAULT_MODEL,
-          workers: int = 1, validate: bool = True, report=None, cache: bool | str | os.PathLike = True,
-          dask_scheduler: str | None = None, progress: bool = False) -> BuildResult:
-    """Build the graph of INPUTS into OUTDIR (graph.ttl, graph.html). REPORT(problem) is told of each bad document.
+def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, **options) -> BuildResult:
+    """Build the graph of INPUTS into OUTDIR (graph.ttl, graph.html, graph.oxigraph, replaced as one set).
+
+    Options (see build_held): model, workers, validate, report(problem) told of each bad document, cache,
+    dask_scheduler, progress. Raises kg.outputs.OutputBusy when another build is writing into OUTDIR."""
+    from kg.outputs import exclusive
+
+    with exclusive(outdir):
+        return build_held(inputs, outdir, **options)
+
+
+def build_held(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *,
+               model: str = nlp_stage.DEFAULT_MODEL, workers: int = 1, validate: bool = True, report=None,
+               cache: bool | str | os.PathLike = True, dask_scheduler: str | None = None,
+               progress: bool = False) -> BuildResult:
+    """build(), OUTDIR being held (kg.outputs.exclusive). REPORT(problem) is told of each bad document.
 
     CACHE: True keeps extractions in OUTDIR/.cache, a path keeps them there, False keeps none.
     PROGRESS: show a progress bar (on stderr, when it is a terminal)."""
+    from kg.outputs import staged, switch
     from kg.resolve import resolve
 
     inputs = [Path(i) for i in inputs]
@@ -373,9 +400,13 @@ def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, mod
             loading = max(loading, result.load_seconds)
             watch.add("parse (all workers)", result.parse_seconds)
             watch.add("extract (all workers)", result.extract_seconds)
-            for (index, document), extraction in zip(waiting.popleft(), result.extractions):
+            batch = waiting.popleft()
+            for position, reason in result.problems:
+                problems.append(Problem(batch[position][1].origin, reason))
+                report(problems[-1])
+            for (index, document), extraction in zip(batch, result.extractions):
                 extractions[index] = extraction
-                if store:
+                if store and extraction is not None:
                     with watch.stage("cache"):
                         store.put(document, extraction)
             bar.update(len(result.extractions))
@@ -393,16 +424,20 @@ def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, mod
         if validate:
             with watch.stage("SHACL validation"):
                 validated = check_shapes(graph, store.checked_nodes if store else None)
-        with watch.stage("Turtle"):
-            turtle = rdf.turtle(graph)
-            write_atomic(outdir / "graph.ttl", turtle)
-        with watch.stage("store"):
-            from kg.graphstore import write_graph_store
-            graph_store = write_graph_store(outdir, turtle)
-        with watch.stage("page"):
-            from kg.page import render
-            write_atomic(outdir / "graph.html", render(corpus).encode("utf-8"))
-        outputs += [outdir / "graph.ttl", outdir / "graph.html", graph_store]
+        # Written whole into a staging folder, then switched in as one set (kg.outputs).
+        with staged(outdir) as stage:
+            with watch.stage("Turtle"):
+                turtle = rdf.turtle(graph)
+                write_atomic(stage / "graph.ttl", turtle)
+            with watch.stage("store"):
+                from kg.graphstore import write_graph_store
+                write_graph_store(stage, turtle)
+            with watch.stage("page"):
+                from kg.page import render
+                write_atomic(stage / "graph.html", render(corpus).encode("utf-8"))
+            with watch.stage("switch"):
+                switch(outdir, stage)
+        outputs += [outdir / "graph.ttl", outdir / "graph.html", outdir / "graph.oxigraph"]
     return BuildResult(corpus, len(built), tuple(problems), tuple(outputs), time.monotonic() - started,
                        dict(watch.seconds), store.hits if store else 0, validated)
 
@@ -455,8 +490,13 @@ def run(args: argparse.Namespace) -> int:
         result = build(args.inputs, args.output, model=args.model, workers=workers, validate=not args.no_validate,
                        report=lambda p: print(f"kg: {p}", file=sys.stderr), cache=cache,
                        dask_scheduler=args.dask_scheduler, progress=not args.quiet)
-    except RuntimeError as exc:
+    except RuntimeError as exc:  # the model is missing, the folder is busy, the dask scheduler is unreachable
         raise UsageError(str(exc)) from None
+    except OSError as exc:  # a full disk, a read-only folder
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"kg build: cannot write the outputs: {where}{exc.strerror or exc}; the previous outputs are "
+              "left as they were", file=sys.stderr)
+        return 1
     except InvalidGraph as exc:
         print(f"kg build: the graph is invalid, nothing written: {exc}", file=sys.stderr)
         return 1

@@ -79,10 +79,20 @@ def run_query_command(args: argparse.Namespace) -> int:
 
         store = open_graph(args.arguments[0], persisted=True)
         try:
-            result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+            output = render(store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True), args.format)
         except SyntaxError as exc:
             print(syntax_error_report(query, str(exc), origin), file=sys.stderr)
             return 2
+        except (OSError, RuntimeError) as exc:  # the build's store, opened, fails while read: it is only a cache
+            from kg.graphstore import store_error
+
+            print(f"kg query: the store cannot be read ({store_error(exc)}); reading the graph file instead",
+                  file=sys.stderr)
+            output = render(open_graph(args.arguments[0]).query(query, prefixes=PREFIXES,
+                                                                use_default_graph_as_union=True), args.format)
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+        return 0
     sys.stdout.buffer.write(render(result, args.format))
     sys.stdout.flush()
     return 0

@@ -54,12 +54,22 @@ def actor_iri(key: str) -> URIRef:
     return ID[f"actor/{slug(key.removeprefix('name:'))}"]
 
 
+def segment(value: str) -> str:
+    """VALUE as one IRI path segment, whatever it holds: percent-encoded, never a dot segment ("." or "..",
+    which IRI resolution would remove with the segment before it) and never ending with a dot (a prefixed
+    name cannot, so Turtle and TriG exports with the id: prefix would not read back)."""
+    encoded = quote(text(value), safe="-_.~")
+    if not encoded.strip("."):
+        return encoded.replace(".", "%2E")
+    return encoded[:-1] + "%2E" if encoded.endswith(".") else encoded
+
+
 def article_iri(doc_id: str) -> URIRef:
-    return ID[f"article/{quote(text(doc_id), safe='-_.~')}"]
+    return ID[f"article/{segment(doc_id)}"]
 
 
 def topic_iri(key: str) -> URIRef:
-    return TOPIC[quote(text(key), safe="-_.~")]
+    return TOPIC[segment(key)]
 
 
 def event_iris(events: tuple[EventRecord, ...]) -> list[URIRef]:

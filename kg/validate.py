@@ -271,7 +271,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def graph_file(argument: str) -> Path:
+    from kg.outputs import settle
+
     path = Path(argument)
+    if path.is_dir():
+        settle(path)  # a build switching its outputs in: wait for it, or finish what a dead one left
     return path / "graph.ttl" if path.is_dir() else path
 
 

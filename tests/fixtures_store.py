@@ -83,11 +83,14 @@ class Served:
     returncode: int
 
 
-def serve_until_interrupted(graph: Path | str, ask: Callable[[str], None]) -> Served:
-    """Run `kg serve GRAPH` on a free port, call ASK(endpoint) once it answers, then interrupt it (Ctrl-C)."""
+def serve_until_interrupted(graph: Path | str, ask: Callable[[str], None], *options: str) -> Served:
+    """Run `kg serve GRAPH [OPTIONS]` on a free port, call ASK(endpoint) once it answers, then interrupt it (Ctrl-C)."""
     port = free_port()
-    server = subprocess.Popen([*KG, "serve", str(graph), "--port", str(port)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C reaches it even when the suite runs in the background (`make test &`), where SIGINT is ignored
+    # and children inherit that.
+    server = subprocess.Popen([*KG, "serve", str(graph), "--port", str(port), *map(str, options)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     endpoint = f"http://127.0.0.1:{port}/query"
     try:
         wait_until_answers(endpoint, seconds=60)

@@ -150,5 +150,5 @@ def test_serve_serves_a_copy_of_the_store_and_leaves_it_as_it_was(stored):
     served = serve_until_interrupted(stored, lambda endpoint: check_count(endpoint, triples))
     assert served.returncode == 0, served.err
     assert f"oxigraph backup --location {stored / 'graph.oxigraph'}" in served.out
-    assert "oxigraph serve --location" in served.out
+    assert "oxigraph serve-read-only --location" in served.out
     assert listing(stored / "graph.oxigraph") == before

@@ -24,7 +24,7 @@ from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 any_text = st.text(min_size=1, max_size=60)
 hostile = st.one_of(any_text, st.sampled_from([
     '"""', "\\", "\\u0000", "<http://x>", "> .", "@prefix x: <y> .", "\n\r\t", "\x00\x01\x7f", "\ud800", "é́",
-    "</script><script>alert(1)</script>", "a\u2028b", "'''", "# comment", "_:b0", "^^xsd:date"]))
+    "</script><script>alert(1)</script>", "a\u2028b", ".", "..", "abc.", "\u202eevil", "'''", "# comment", "_:b0", "^^xsd:date"]))
 
 
 def corpus_of(name: str, alt: str, sentence: str, doc_id: str, outlet: str, url: str, role: str) -> Corpus:

@@ -275,7 +275,7 @@ def test_serve_answers_sparql_over_http_until_interrupted(seeds_build, local_cou
     served = serve_until_interrupted(
         tmp_path, lambda endpoint: assert_count(sparql_select(endpoint, COUNT_ALL), local_count))
     assert served.returncode == 0, served.err
-    assert "oxigraph load --location" in served.out and "oxigraph serve --location" in served.out
+    assert "oxigraph load --location" in served.out and "oxigraph serve-read-only --location" in served.out
     assert f"--bind 127.0.0.1:{served.port}" in served.out
     assert served.endpoint in served.out
     with pytest.raises(ConnectionRefusedError):
