@@ -40,15 +40,16 @@ def query_endpoint(url: str, query: str, timeout: float,
     (the protocol's default-graph-uri and named-graph-uri): it sees what it sees in kg query, whatever the
     store makes of its own default graph. GRAPH None leaves the dataset to the endpoint."""
     from kg.cli import UsageError
-    from kg.store import credentials_from_environment, http_opener, server_says
+    from kg.loading import credentials, opener_for, server_says
 
+    url, found = credentials(url)  # printed without its user:password@, which is sent as credentials
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise UsageError(f"--endpoint {url}: expected an http:// or https:// URL")
-    request = urllib.request.Request(
-        url, data=urllib.parse.urlencode(form(query, graph)).encode("utf-8"), method="POST",
-        headers={"Accept": GRAPH_ACCEPT if query_form(query) in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT,
-                 "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
-    opener = http_opener(url, credentials_from_environment(), request)
+    headers = {"Accept": GRAPH_ACCEPT if query_form(query) in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT,
+               "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+    opener = opener_for(url, found, headers)
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(form(query, graph)).encode("utf-8"),
+                                     method="POST", headers=headers)
     try:
         with opener.open(request, timeout=timeout) as response:
             media_type = response.headers.get_content_type()
