@@ -28,7 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from kg.cli import UsageError
+from kg.errors import UsageError
 from kg.intake import (LongLine, Refused, bounded_lines, file_name, open_regular, partly_utf8, read_regular,
                        shown_path, too_large, without_nuls)
 from kg.published import publication_day

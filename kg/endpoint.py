@@ -14,6 +14,7 @@ import urllib.request
 
 import pyoxigraph as ox
 
+from kg.errors import EndpointError, UsageError
 from kg.names import GRAPH_IRI, with_prefixes
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
@@ -28,10 +29,6 @@ RDF = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfForm
        "application/ld+json": ox.RdfFormat.JSON_LD}
 
 
-class EndpointError(Exception):
-    """The endpoint refused the query or could not be reached: reported in one line, exit 1."""
-
-
 def query_endpoint(url: str, query: str, timeout: float,
                    graph: str | None = GRAPH_IRI) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
     """The result of QUERY at the endpoint URL, as pyoxigraph objects.
@@ -39,7 +36,6 @@ def query_endpoint(url: str, query: str, timeout: float,
     A query that names no graph (no FROM) is asked of GRAPH, both as its default graph and as a named graph
     (the protocol's default-graph-uri and named-graph-uri): it sees what it sees in kg query, whatever the
     store makes of its own default graph. GRAPH None leaves the dataset to the endpoint."""
-    from kg.cli import UsageError
     from kg.loading import credentials, opener_for, server_says
 
     url, found = credentials(url)  # printed without its user:password@, which is sent as credentials

@@ -18,16 +18,16 @@ The rules (the team's scoring rules, shared with the outside referee):
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from kg.errors import ReadError
 
 KG_KINDS = ("Communication", "PhoneCall", "VideoConference", "Meeting")
 PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
@@ -238,10 +238,6 @@ def evaluate(graph_path: str | Path, gold_path: str | Path) -> Report:
     return Evaluation(read_graph(graph_path), read_reference(gold_path)).run()
 
 
-class ReadError(Exception):
-    """A graph or a reference that cannot be read: one line, naming the file."""
-
-
 def read_graph(path: str | Path) -> Graph:
     graph = Graph()
     try:
@@ -268,59 +264,3 @@ def summary(report: Report) -> str:
     e, p, t = report.events, report.pairs, report.topics
     return (f"events P={e.precision:.2f} R={e.recall:.2f} F1={e.f1:.2f} | pairs P={p.precision:.2f} R={p.recall:.2f} "
             f"F1={p.f1:.2f} | topics P={t.precision:.2f} R={t.recall:.2f} F1={t.f1:.2f}")
-
-
-def run(args: argparse.Namespace) -> int:
-    from kg.cli import UsageError
-
-    from kg.outputs import settle
-
-    graph = Path(args.graph)
-    if graph.is_dir():
-        settle(graph)  # a build switching its outputs in: wait for it, or finish what a dead one left
-    graph = graph / "graph.ttl" if graph.is_dir() else graph
-    if not Path(args.gold).is_file():
-        raise UsageError(f"no such reference: {args.gold}")
-    try:
-        report = evaluate(graph, args.gold)
-    except ReadError as exc:
-        print(f"kg eval: {exc}", file=sys.stderr)
-        return 2
-    except (KeyError, TypeError, AttributeError) as exc:  # a reference of the wrong shape
-        print(f"kg eval: the reference {args.gold} is malformed: {type(exc).__name__} {exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:  # a graph that is not a kg graph
-        print(f"kg eval: {graph}: {exc}", file=sys.stderr)
-        return 2
-    if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        for event_id, status, topics, sources in report.rows:
-            print(f"{event_id:34} {status:20} topics={topics} sources={sources}")
-        for extra in report.extras:
-            print(f"{'(not in reference)':34} {'extra':20} {extra}")
-        print(f"pairs predicted: {', '.join(report.pairs_found) or '-'}")
-        if report.intruders:
-            print(f"not actors, yet participants: {', '.join(report.intruders)}")
-        print(f"wikidata links: {report.wikidata[0]}/{report.wikidata[1]}")
-        print(summary(report))
-    failures = [f"{n} F1 {getattr(report, n).f1:.2f} is below --min-{n} {getattr(args, f'min_{n}'):.2f}"
-                for n in ("events", "pairs", "topics") if getattr(report, n).f1 < getattr(args, f"min_{n}")]
-    if report.intruders:
-        failures.append(f"{len(report.intruders)} participant(s) the reference says must not be: {', '.join(report.intruders)}")
-    for failure in failures:
-        print(f"kg eval: failed: {failure}", file=sys.stderr)
-    return 1 if failures else 0
-
-
-def register(subparsers) -> None:
-    p = subparsers.add_parser("eval", help="score a built graph against a hand-annotated reference",
-                              description="Score a built graph against a reference (events, pairs, topics).")
-    p.add_argument("graph", metavar="GRAPH", help="graph.ttl, or the build folder holding it")
-    p.add_argument("--gold", required=True, metavar="FILE", help="the reference (JSON)")
-    p.add_argument("--json", action="store_true", help="print the whole result as JSON")
-    for name in ("events", "pairs", "topics"):
-        p.add_argument(f"--min-{name}", type=float, default=0.0, metavar="F1", help=f"fail below this {name} F1")
-    p.set_defaults(run=run)
-
-

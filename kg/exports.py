@@ -11,24 +11,18 @@ always gives the same bytes (rows sorted, no timestamps).
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.atomic import write_atomic
-from kg.cli import UsageError
-from kg.formats import FORMATS, GraphError, read_store, serialize
+from kg.formats import FORMATS, read_store, serialize
 from kg.names import GRAPH_IRI, PREFIXES, prefixed_name
 
 NETWORK_FORMATS = ("gexf", "graphml", "pairs-csv", "events-csv")
 EXPORTS = (*FORMATS, *NETWORK_FORMATS)
-EXTENSIONS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "rdf": "rdfxml", "owl": "rdfxml", "xml": "rdfxml",
-              "jsonld": "jsonld", "json": "jsonld", "gexf": "gexf", "graphml": "graphml"}
 PROLOGUE = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("kg", "rdfs", "owl", "skos", "prov", "schema", "xsd"))
 KINDS = "VALUES ?specific { kg:Person kg:Organization kg:Country kg:Group }"
 EVENT_KINDS = "VALUES ?specific { kg:PhoneCall kg:VideoConference kg:Meeting }"
@@ -74,46 +68,6 @@ WHERE {{
 }}
 GROUP BY ?event ?date ?kind ?place ?duration
 ORDER BY (!BOUND(?date)) STR(?date) STR(?event)"""
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    export_ = subparsers.add_parser(
-        "export", help="write a graph in another RDF serialisation, or its actor network for other tools",
-        description="Write GRAPH as Turtle, N-Triples, N-Quads, TriG, RDF/XML or compacted JSON-LD, or its actor "
-        "network as GEXF or GraphML, or its pairs or events as CSV.")
-    export_.add_argument("graph", metavar="GRAPH", help="a build folder (holding graph.ttl) or an RDF file")
-    export_.add_argument("--format", choices=EXPORTS, metavar="{" + ",".join(EXPORTS) + "}",
-                         help="default: from the extension of -o")
-    export_.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
-    export_.set_defaults(run=run_export_command)
-
-
-def run_export_command(args: argparse.Namespace) -> int:
-    fmt = args.format or format_from_name(args.output)
-    try:
-        data = exported(args.graph, fmt)
-    except GraphError as exc:
-        raise UsageError(str(exc)) from None
-    if args.output and args.output != "-":
-        try:
-            write_atomic(args.output, data)
-        except OSError as exc:
-            print(f"kg export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    return 0
-
-
-def format_from_name(output: str | None) -> str:
-    name = Path(output).name.lower() if output and output != "-" else ""
-    suffix = name.rsplit(".", 1)[-1] if "." in name else ""
-    if suffix == "csv" and ("pair" in name) != ("event" in name):
-        return "pairs-csv" if "pair" in name else "events-csv"
-    if suffix not in EXTENSIONS:
-        raise UsageError(f"give --format ({', '.join(EXPORTS)}): it cannot be told from the output name")
-    return EXTENSIONS[suffix]
 
 
 def exported(graph: str | Path, fmt: str) -> bytes:

@@ -24,14 +24,15 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
 from kg.atomic import write_atomic
 from kg.graphstore import open_read_only
 from kg.names import GRAPH_IRI, PREFIXES
-from kg.outputs import InterruptedSwitch, settle
+from kg.errors import GraphError, InterruptedSwitch
+from kg.outputs import settle
 
 # The graph's named graph: in TriG and N-Quads exports, triplestores and kg query's store (see kg.names).
 GRAPH = ox.NamedNode(GRAPH_IRI)
@@ -65,10 +66,6 @@ DATASETS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
 # A dataset's graphs, merged into the graph's named graph.
 MERGE_GRAPHS = (f"INSERT {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }} WHERE {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }} }} ;"
                 f"DROP DEFAULT ; DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{GRAPH_IRI}>) }}")
-
-
-class GraphError(Exception):
-    """A graph that cannot be found or read: reported in one line."""
 
 
 def graph_file(path: str | os.PathLike) -> Path:
@@ -115,12 +112,13 @@ def read_store(path: str | os.PathLike) -> ox.Store:
     return store
 
 
-def open_store(path: str | os.PathLike) -> ox.Store:
+def open_store(path: str | os.PathLike, warn: Callable[[str], None] | None = None) -> ox.Store:
     """The graph to query: the build's persisted store of this graph.ttl (read-only) when there is one made
     from it, else read_store(path). Either holds the same triples in its named graph GRAPH: query it with
-    use_default_graph_as_union, so that queries see them with or without FROM <GRAPH_IRI>."""
+    use_default_graph_as_union, so that queries see them with or without FROM <GRAPH_IRI>. WARN is told
+    when the persisted store cannot be opened."""
     file = graph_file(path)
-    persisted = open_read_only(file)
+    persisted = open_read_only(file, warn)
     return persisted if persisted is not None else read_store(file)  # not `or`: that would count the triples
 
 

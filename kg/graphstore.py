@@ -19,9 +19,9 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 import pyoxigraph as ox
 
@@ -92,8 +92,9 @@ def matching_store(graph_file: str | os.PathLike) -> Path | None:
         return None
 
 
-def open_read_only(graph_file: str | os.PathLike) -> ox.Store | None:
-    """The persisted store of this graph.ttl opened read-only, or None when there is none that matches it."""
+def open_read_only(graph_file: str | os.PathLike, warn: Callable[[str], None] | None = None) -> ox.Store | None:
+    """The persisted store of this graph.ttl opened read-only, or None when there is none that matches it (or
+    it cannot be opened: then WARN is told why)."""
     store = matching_store(graph_file)
     if store is None:
         return None
@@ -102,7 +103,8 @@ def open_read_only(graph_file: str | os.PathLike) -> ox.Store | None:
     except FileNotFoundError:  # removed or replaced meanwhile: the caller reads graph.ttl
         return None
     except Exception as exc:  # noqa: BLE001 - corrupted or not a store: it is only a cache of graph.ttl
-        print(f"kg: {store} cannot be opened ({store_error(exc)}); reading {SOURCE_NAME} instead", file=sys.stderr)
+        if warn is not None:
+            warn(f"{store} cannot be opened ({store_error(exc)}); reading {SOURCE_NAME} instead")
         return None
 
 

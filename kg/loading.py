@@ -18,7 +18,6 @@ import base64
 import email.utils
 import os
 import re
-import sys
 import tempfile
 import time
 import urllib.error
@@ -30,8 +29,8 @@ from typing import Iterator
 
 import pyoxigraph as ox
 
-from kg.cli import UsageError
-from kg.formats import DATASETS, READABLE, GraphError, graph_file, read_store, reading
+from kg.errors import EndpointError, UsageError
+from kg.formats import DATASETS, READABLE, graph_file, read_store, reading
 
 # Seconds to wait for the endpoint's answer: a base, plus this much per megabyte sent.
 TIMEOUT_BASE_SECONDS = 60.0
@@ -44,10 +43,6 @@ CHECK_TIMEOUTS = 2
 CHECK_READ_SECONDS = 30.0
 SEND_BLOCK = 1024 * 1024
 CONTENT_TYPES = {ox.RdfFormat.TURTLE: "text/turtle; charset=utf-8", ox.RdfFormat.N_TRIPLES: "application/n-triples"}
-
-
-class EndpointError(Exception):
-    """The endpoint refused the graph or could not be reached: reported in one line, exit 1."""
 
 
 class Secrets:
@@ -268,28 +263,3 @@ def server_says(error: urllib.error.HTTPError) -> str:
     text = re.sub(r"<[^>]+>", " ", body)  # error pages are often HTML
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return f": {first[:200]}" if first else ""
-
-
-def run_load_command(args) -> int:
-    if args.retries < 1 or args.retry_delay < 0 or (args.timeout is not None and args.timeout <= 0):
-        raise UsageError("--retries must be at least 1, --retry-delay not negative and --timeout positive")
-    endpoint, found = credentials(args.endpoint)
-    secrets = Secrets(list(found.values()))
-    say = lambda message: print(f"kg load: {secrets.clean(message)}", file=sys.stderr)  # noqa: E731
-    graph_iri = None if args.default_graph else args.graph_iri
-    url = graph_store_url(endpoint, graph_iri)
-    try:
-        with upload_file(args.graph) as (path, fmt, count):
-            timeout = args.timeout or timeout_for(path.stat().st_size)
-            status = put_graph(url, path, fmt, count, found, args.retries, args.retry_delay, timeout, say)
-    except GraphError as exc:
-        raise UsageError(str(exc)) from None
-    except EndpointError as exc:
-        say(str(exc))
-        return 1
-    except Exception as exc:  # noqa: BLE001 - never a traceback: it could show the credentials
-        say(f"{url}: {type(exc).__name__}: {' '.join(str(exc).split())}")
-        return 1
-    target = f"<{graph_iri}>" if graph_iri else "the default graph"
-    print(secrets.clean(f"kg load: {count} triples replaced {target} at {endpoint} (HTTP {status})"))
-    return 0

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from kg.atomic import current_umask, write_atomic
+from kg.errors import InterruptedSwitch, OutputBusy
 
 LOCK_NAME = ".kg-build.lock"
 JOURNAL_NAME = ".kg-switch.json"
@@ -29,14 +30,6 @@ OUTPUT_NAMES = ("graph.ttl", "graph.oxigraph", "graph.html")  # in the order the
 LEFTOVER_PREFIXES = (STAGE_PREFIX, ".graph.ttl.", ".graph.html.", ".graph.oxigraph.", f"{JOURNAL_NAME}.")
 # How long a reader waits for a switch under way to end.
 SWITCH_WAIT_SECONDS = 10.0
-
-
-class OutputBusy(RuntimeError):
-    """Another build is writing into the same folder."""
-
-
-class InterruptedSwitch(OSError):
-    """A build died while replacing its outputs, and this process may not finish the switch."""
 
 
 def _lock(handle) -> bool:

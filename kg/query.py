@@ -10,15 +10,15 @@ as the default graph too, as `kg serve` and Virtuoso do: queries see it with or 
 """
 from __future__ import annotations
 
-import argparse
 import difflib
 import re
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pyoxigraph as ox
 
-from kg.cli import UsageError
+from kg.errors import UsageError
 from kg.names import GRAPH_IRI, PREFIXES, declared_prefixes, prefixed_name
 from kg.paths import ROOT
 
@@ -30,72 +30,21 @@ RESULT_FORMATS = {
     "tsv": ox.QueryResultsFormat.TSV,
 }
 NUMERIC_TYPES = {PREFIXES["xsd"] + name for name in ("integer", "decimal", "double", "float", "long", "int")}
-USAGE = "kg query GRAPH QUERY [--format F]\n       kg query --endpoint URL QUERY [--format F]\n       kg query --list"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    query = subparsers.add_parser(
-        "query", help="run a SPARQL query on a graph or an endpoint", usage=USAGE,
-        description="Run a SPARQL query on a graph, or on a SPARQL endpoint with --endpoint. The prefixes "
-        + ", ".join(f"{p}:" for p in PREFIXES) + " are predeclared (sent along to an endpoint when the query "
-        "uses them without declaring them).")
-    query.add_argument("arguments", nargs="*", metavar="GRAPH QUERY",
-                       help="GRAPH: a build folder (holding graph.ttl) or an RDF file; QUERY: SPARQL text, a .rq file, "
-                       "the name of a query of queries/ (who-talked-to-whom), or - to read it from standard input")
-    query.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead of a GRAPH "
-                       "(e.g. http://localhost:7878/query, http://localhost:8890/sparql)")
-    query.add_argument("--format", choices=("table", *RESULT_FORMATS), default="table",
-                       help="table (default) or a W3C SPARQL results format")
-    query.add_argument("--graph", default=GRAPH_IRI, metavar="IRI",
-                       help="with --endpoint: the graph `kg load` filled (default %(default)s), asked as the query's "
-                       "dataset when the query has no FROM; none: leave the dataset to the endpoint")
-    query.add_argument("--timeout", type=float, default=120, metavar="SECONDS",
-                       help="with --endpoint: how long to wait for the answer (default 120)")
-    query.add_argument("--list", action="store_true", help="list the queries of queries/ and what they answer")
-    query.set_defaults(run=run_query_command)
+def query_graph(graph: str, query: str, fmt: str, warn: Callable[[str], None]) -> bytes:
+    """QUERY's result on GRAPH (a build folder or an RDF file), rendered in FMT: on the build's store when it
+    matches graph.ttl, else on the file loaded into memory. The store is only a cache: when it fails while
+    read, WARN is told and the file is read instead. Raises SyntaxError for a malformed query."""
+    from kg.formats import open_store, read_store
+    from kg.graphstore import store_error
 
-
-def run_query_command(args: argparse.Namespace) -> int:
-    if args.list:
-        if args.arguments or args.endpoint:
-            raise UsageError("--list takes no other argument")
-        sys.stdout.write(query_list())
-        return 0
-    expected = 1 if args.endpoint else 2
-    if len(args.arguments) != expected:
-        raise UsageError("expected " + ("QUERY after --endpoint URL" if args.endpoint else "GRAPH and QUERY")
-                         + f" (usage: {USAGE.splitlines()[0 if expected == 2 else 1].strip()})")
-    query, origin = read_query(args.arguments[-1])
-    if args.endpoint:
-        from kg.endpoint import EndpointError, query_endpoint
-
-        try:
-            result = query_endpoint(args.endpoint, query, args.timeout, None if args.graph == "none" else args.graph)
-        except EndpointError as exc:
-            print(f"kg query: {exc}", file=sys.stderr)
-            return 1
-    else:
-        from kg.store import open_graph
-
-        store = open_graph(args.arguments[0], persisted=True)
-        try:
-            output = render(store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True), args.format)
-        except SyntaxError as exc:
-            print(syntax_error_report(query, str(exc), origin), file=sys.stderr)
-            return 2
-        except (OSError, RuntimeError) as exc:  # the build's store, opened, fails while read: it is only a cache
-            from kg.graphstore import store_error
-
-            print(f"kg query: the store cannot be read ({store_error(exc)}); reading the graph file instead",
-                  file=sys.stderr)
-            output = render(open_graph(args.arguments[0]).query(query, prefixes=PREFIXES,
-                                                                use_default_graph_as_union=True), args.format)
-        sys.stdout.buffer.write(output)
-        sys.stdout.flush()
-        return 0
-    sys.stdout.buffer.write(render(result, args.format))
-    sys.stdout.flush()
-    return 0
+    store = open_store(graph, warn)
+    try:
+        return render(store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True), fmt)
+    except (OSError, RuntimeError) as exc:  # the build's store, opened, fails while read: it is only a cache
+        warn(f"the store cannot be read ({store_error(exc)}); reading the graph file instead")
+        return render(read_store(graph).query(query, prefixes=PREFIXES, use_default_graph_as_union=True), fmt)
 
 
 # --- the query library ------------------------------------------------------------------------
@@ -151,7 +100,7 @@ def syntax_error_report(query: str, message: str, origin: str) -> str:
     """The parser's message at its position, then the offending line with a caret under the column."""
     where = re.match(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
     if not where:
-        return f"kg query: {origin}: malformed query: {message}"
+        return f"{origin}: malformed query: {message}"
     line, column, reason = int(where[1]), int(where[2]), condensed(where[3])
     lines = query.splitlines()
     if "Prefix not found" in reason:
@@ -160,7 +109,7 @@ def syntax_error_report(query: str, message: str, origin: str) -> str:
             line, column, prefix = unknown
             reason = (f"unknown prefix {prefix}: (declare it with PREFIX {prefix}: <…>; "
                       f"predeclared: {', '.join(p + ':' for p in PREFIXES)})")
-    heading = f"kg query: {origin}:{line}:{column}: malformed query: {reason}"
+    heading = f"{origin}:{line}:{column}: malformed query: {reason}"
     rest = "\n".join(lines[line - 1:])[column - 1:] if line <= len(lines) else ""
     if not rest.strip():
         return f"{heading} (at the end of the query)"

@@ -14,7 +14,6 @@
 """
 from __future__ import annotations
 
-import argparse
 import os
 import shlex
 import shutil
@@ -24,99 +23,52 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
-from kg.cli import UsageError
-from kg.formats import GraphError, graph_file
+from kg.errors import Failure, UsageError
 from kg.graphstore import matching_store
 from kg.names import GRAPH_IRI
 
 MARKER = ".kg-serve"  # in a folder kg serve made: it may be emptied and used again
 TEMPORARY_PREFIX = "kg-serve-"
-DEFAULT_QUERY_TIMEOUT = 60
 
-def port_number(text: str) -> int:
-    """An argparse type: a TCP port, 1 to 65535."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = -1
-    if not 0 < port < 65536:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
-    return port
-
-def origin_text(text: str) -> str:
-    """An argparse type: a web origin, scheme://host[:port]."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/") or text == "*":
-        raise argparse.ArgumentTypeError(f"{text!r} is not an origin like https://example.org or http://localhost:8080")
-    return f"{parts.scheme}://{parts.netloc}"
-
-def run_serve_command(args: argparse.Namespace) -> int:
-    try:  # the file itself goes to the server, as the user named it
-        source = graph_file(args.graph)
-    except GraphError as exc:
-        raise UsageError(str(exc)) from None
-    if args.query_timeout <= 0:
-        raise UsageError("--query-timeout must be positive")
-    server = oxigraph_binary()
-    ensure_port_free(args.bind, args.port)
+def store_folder(location: str | None) -> Path:
+    """The folder of the server's store: LOCATION made ready (see own_location), else a new temporary folder;
+    marked as kg serve's. The folders of killed kg serve processes are removed first."""
     remove_stale_folders()
-    folder = own_location(Path(args.location)) if args.location else Path(
+    folder = own_location(Path(location)) if location else Path(
         tempfile.mkdtemp(prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-"))
     (folder / MARKER).write_text("a store made by kg serve: kg serve may empty this folder\n", encoding="utf-8")
-    location = folder / "store"
-    gated = args.writable or args.cors
-    inner_port = free_port() if gated else args.port
-    inner_bind = "127.0.0.1" if gated else args.bind
-    serve = serve_command(server, source, location, inner_bind, inner_port, args.writable, args.query_timeout)
-    # SIGTERM ends kg serve like Ctrl-C, so that the server is stopped with it.
-    signal.signal(signal.SIGTERM, interrupt)
-    try:
-        if not load(server, source, location):
-            return 1
-        print(f"$ {shlex.join(serve)}", flush=True)
-        process = subprocess.Popen(serve, env=server_environment(), preexec_fn=dies_with(os.getpid()))
-        gate = start_gate(args, inner_port) if gated else None
-        mode = "read-write" if args.writable else "read-only"
-        cors = f"CORS for {args.cors} only" if args.cors else "no CORS"
-        print(f"SPARQL endpoint: {endpoint_url(args.bind, args.port)}/query  (Graph Store: /store; {mode}, "
-              f"{cors}, queries stop after {args.query_timeout:g} s)", flush=True)
-        print("Stop with Ctrl-C.", flush=True)
-        try:
-            return wait_for_server(process)
-        finally:
-            if gate is not None:
-                gate.shutdown()
-                gate.server_close()
-    finally:
-        if not args.location:
-            shutil.rmtree(folder, ignore_errors=True)
+    return folder
 
-def load(server: str, source: Path, location: Path) -> bool:
-    """Fill LOCATION: a copy of the build's store when it matches SOURCE and can be copied, else SOURCE loaded."""
+
+def start_server(command: list[str]) -> subprocess.Popen:
+    """The server started with COMMAND, as a child that dies with this process."""
+    return subprocess.Popen(command, env=server_environment(), preexec_fn=dies_with(os.getpid()))
+
+
+def load(server: str, source: Path, location: Path, show: Callable[[str], None], warn: Callable[[str], None]) -> None:
+    """Fill LOCATION: a copy of the build's store when it matches SOURCE and can be copied, else SOURCE loaded.
+    SHOW is given each command run; WARN is told when the build's store cannot be used. Raises Failure when
+    SOURCE cannot be loaded."""
     persisted = matching_store(source)
     if persisted is not None:
         backup = [server, "backup", "--location", str(persisted), "--destination", str(location)]
-        print(f"$ {shlex.join(backup)}", flush=True)
+        show(f"$ {shlex.join(backup)}")
         copied = run_quietly(backup)
         if copied.returncode == 0:
-            return True
-        print(f"kg serve: {persisted} cannot be used ({last_line(copied.stderr)}); loading {source.name} instead",
-              file=sys.stderr, flush=True)
+            return
+        warn(f"{persisted} cannot be used ({last_line(copied.stderr)}); loading {source.name} instead")
         shutil.rmtree(location, ignore_errors=True)
     command = [server, "load", "--location", str(location), "--file", str(source)]
     if source.suffix.lower() == ".json":  # oxigraph knows JSON-LD files as .jsonld only
         command += ["--format", "jsonld"]
     if source.suffix.lower() not in (".trig", ".nq"):  # a dataset keeps its graphs
         command += ["--graph", GRAPH_IRI]
-    print(f"$ {shlex.join(command)}", flush=True)
+    show(f"$ {shlex.join(command)}")
     loaded = run_quietly(command)
     if loaded.returncode != 0:
-        print(f"kg serve: oxigraph load: {last_line(loaded.stderr)}", file=sys.stderr)
-        return False
-    return True
+        raise Failure(f"oxigraph load: {last_line(loaded.stderr)}")
 
 def run_quietly(command: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, env=server_environment(),
@@ -134,11 +86,11 @@ def serve_command(server: str, source: Path, location: Path, bind: str, port: in
                "--union-default-graph"]
     return command
 
-def start_gate(args: argparse.Namespace, inner_port: int):
+def start_gate(bind: str, port: int, inner_port: int, cors: str | None, writable: bool):
     from kg.gate import Gate
 
-    family = socket.AF_INET6 if ":" in args.bind else socket.AF_INET
-    gate = Gate((args.bind, args.port), ("127.0.0.1", inner_port), args.cors, args.writable, family)
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    gate = Gate((bind, port), ("127.0.0.1", inner_port), cors, writable, family)
     gate.serve_in_background()
     return gate
 
@@ -222,16 +174,15 @@ def endpoint_url(bind: str, port: int) -> str:
     host = f"[{host}]" if ":" in host and not host.startswith("[") else host
     return f"http://{host}:{port}"
 
-def wait_for_server(process: subprocess.Popen) -> int:
+def wait_for_server(process: subprocess.Popen) -> int | None:
+    """Wait for the server to end: its exit status, or None when this process was interrupted (Ctrl-C, or
+    SIGTERM through interrupt) and stopped it."""
     try:
-        status = process.wait()
+        return process.wait()
     except KeyboardInterrupt:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-        print("kg serve: stopped", file=sys.stderr)
-        return 0
-    print(f"kg serve: the oxigraph server stopped with status {status}", file=sys.stderr)
-    return 1
+        return None

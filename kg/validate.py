@@ -4,10 +4,8 @@
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import re
-import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -257,27 +255,7 @@ def shorten_iris(message: str, graph: Graph | None) -> str:
     return re.sub(r"https?://[^\s<>\"{}]+", short, message)
 
 
-# ---------------------------------------------------------------- the command
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    command = subparsers.add_parser(
-        "validate",
-        help="check a graph against the contract (SHACL shapes)",
-        description="Check a graph against the SHACL shapes of the graph contract.",
-    )
-    command.add_argument("graph", metavar="GRAPH",
-                         help="a build folder holding graph.ttl, or an RDF file (format by extension)")
-    command.set_defaults(run=run)
-
-
-def graph_file(argument: str) -> Path:
-    from kg.outputs import settle
-
-    path = Path(argument)
-    if path.is_dir():
-        settle(path)  # a build switching its outputs in: wait for it, or finish what a dead one left
-    return path / "graph.ttl" if path.is_dir() else path
-
+# ---------------------------------------------------------------- reading a graph to check
 
 def read_graph(path: Path) -> Graph:
     """The RDF in `path`; raises ValueError with a one-line reason when it cannot be read."""
@@ -295,25 +273,3 @@ def read_graph(path: Path) -> Graph:
 def is_kg_graph(graph: Graph) -> bool:
     """Whether GRAPH is a graph of kg's contract at all: some node of a kg: class."""
     return any(str(cls).startswith(str(KG)) for cls in graph.objects(None, RDF.type))
-
-
-def run(args: argparse.Namespace) -> int:
-    path = graph_file(args.graph)
-    try:
-        graph = read_graph(path)
-    except ValueError as exc:
-        print(f"kg validate: cannot read {path}: {exc}", file=sys.stderr)
-        return 2
-    if not is_kg_graph(graph):
-        print(f"kg validate: {path}: not a kg graph: no node of the kg: classes (kg:Article, kg:Actor, "
-              f"kg:Communication) in its {len(graph)} triples", file=sys.stderr)
-        return 1
-    violations = validate_graph(graph)
-    for violation in violations:
-        print(violation.describe(graph))
-    if violations:
-        count = len(violations)
-        print(f"{path}: {count} violation{'s' if count > 1 else ''}")
-        return 1
-    print(f"{path}: valid ({len(graph)} triples)")
-    return 0

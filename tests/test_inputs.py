@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import UsageError
+from kg.errors import UsageError
 from kg.documents import MAX_ANALYSED_CHARS, MAX_ARTICLE_BYTES, read_documents
 from kg.model import Document, Problem
 

@@ -1,21 +1,30 @@
-"""The `kg` command: one sub-command per task, each defined beside the stage it drives."""
+"""The `kg` command: one module per sub-command in this package, and the one place where errors become
+exit statuses.
+
+Each command module has register(subparsers), which adds its sub-command with set_defaults(run=callable),
+and run(args), which returns the exit status or raises one of kg.errors. A command module imports only
+what its command uses, when it runs: `kg query` never imports spaCy or the build.
+"""
+
 from __future__ import annotations
 
 import argparse
 import importlib
 import sys
 
-# Each module exposes register(subparsers), adding its sub-commands with set_defaults(run=callable).
-# run(args) returns the exit status.
-COMMAND_MODULES = ("kg.pipeline", "kg.evaluate", "kg.query", "kg.store", "kg.exports", "kg.validate")
-# The module of each command, so that a command imports only its own (kg.pipeline's imports cost every
-# `kg query` and `kg export` a fifth of a second); `kg --help` and unknown commands import them all.
-MODULE_OF = {"build": "kg.pipeline", "eval": "kg.evaluate", "query": "kg.query", "load": "kg.store",
-             "serve": "kg.store", "export": "kg.exports", "validate": "kg.validate"}
+from kg.errors import KgError
 
-
-class UsageError(Exception):
-    """Wrong usage: reported in one line, exit status 2."""
+# The module of each command, in the order `kg --help` lists them. Only the module of the command named is
+# imported (`kg --help` and unknown commands import them all).
+MODULE_OF = {
+    "build": "kg.cli.build",
+    "eval": "kg.cli.eval",
+    "query": "kg.cli.query",
+    "load": "kg.cli.load",
+    "serve": "kg.cli.serve",
+    "export": "kg.cli.export",
+    "validate": "kg.cli.validate",
+}
 
 
 def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -26,14 +35,8 @@ def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     command = next((a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")), None)
-    for name in [MODULE_OF[command]] if command in MODULE_OF else COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(sub)
+    for name in [MODULE_OF[command]] if command in MODULE_OF else dict.fromkeys(MODULE_OF.values()):
+        importlib.import_module(name).register(sub)
     return top
 
 
@@ -41,9 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser(argv).parse_args(argv)
     try:
         return int(args.run(args) or 0)
-    except UsageError as exc:
+    except KgError as exc:  # wrong usage (2) or work that failed (1): one line, no traceback
         print(f"kg {args.command}: {exc}", file=sys.stderr)
-        return 2
+        return exc.status
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130
@@ -54,10 +57,3 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         print(f"kg {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
-
-
-if __name__ == "__main__":
-    # Run as `python -m kg.cli`: use the package's module, so the UsageError other modules raise is the one caught.
-    from kg import cli as package_cli
-
-    sys.exit(package_cli.main())

@@ -1,0 +1,39 @@
+"""The layout a newcomer relies on (CONTRIBUTING.md): commands only in kg/cli, which no other module imports."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "kg"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imported(path: Path) -> set[str]:
+    """The kg modules PATH imports, wherever the import statement stands (inside functions too)."""
+    known = modules()
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            submodules = {f"{node.module}.{alias.name}" for alias in node.names} & known.keys()
+            names |= submodules
+            if len(submodules) < len(node.names):  # names defined in the module itself
+                names.add(node.module)
+    return {name for name in names if name in known}
+
+
+def test_no_module_outside_the_commands_imports_them():
+    offenders = {name: sorted(m for m in imported(path) if m == "kg.cli" or m.startswith("kg.cli."))
+                 for name, path in modules().items() if not (name == "kg.cli" or name.startswith("kg.cli."))}
+    assert {name: found for name, found in offenders.items() if found and name not in ("kg.__main__",)} == {}
+
