@@ -36,7 +36,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.md"
 SAMPLE_SECONDS = 1.0  # PSS is read from /proc/PID/smaps, which is slow: more often, the sampler itself costs a share of a core
-# Texts per spaCy batch, the build's own (kg.pipeline.BATCH_SIZE): with spaCy's default of 1,000,
+# Texts per spaCy batch, the build's own (kg.nlp.BATCH_SIZE): with spaCy's default of 1,000,
 # a slice of 100 articles would go to one process only.
 BARE_BATCH_SIZE = 32
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 # Communication kinds, most specific last; "Communication" is the generic one.
 EVENT_KINDS = ("Communication", "Meeting", "PhoneCall", "VideoConference")
@@ -123,3 +124,17 @@ class Corpus:
     events: tuple[EventRecord, ...]
     topics: tuple[TopicConcept, ...]  # the whole scheme, plus topics named in the text
     problems: tuple[Problem, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What kg.build gives back: the resolved corpus, how many documents were built, the problems of the
+    others, the outputs written, and where the time went."""
+    corpus: Corpus
+    built: int
+    problems: tuple[Problem, ...]
+    outputs: tuple[Path, ...]
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage; parse/extract summed over workers
+    cached: int = 0  # documents whose extraction came from the cache
+    validated: bool = False  # whether the SHACL shapes were checked

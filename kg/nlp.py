@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.text import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from kg.model import Document
 
 # spaCy is imported where it is used, and the components registered on loading: commands that never
 # parse (query, export, eval) start without spaCy's second and a half of imports.
@@ -27,6 +29,8 @@ DEFAULT_MODEL = "fr_core_news_md"
 HYPHENS = {"-", "‑", "–"}
 # Texts longer than this are analysed in pieces cut at block boundaries (spaCy's own limit is 1,000,000).
 CHUNK_CHARS = 100_000
+# Pieces of text spaCy analyses together.
+BATCH_SIZE = 32
 
 
 def merge_hyphen_compounds(doc: Doc) -> Doc:
@@ -188,3 +192,29 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     if current:
         pieces.append(current)
     return pieces
+
+
+def analysed(documents: Iterable[Document], nlp: Language) -> Iterator[tuple[Document, list[Doc]]]:
+    """Each document with the spaCy docs of its cleaned text (long texts in several pieces), in input order:
+    the pieces of consecutive documents go through nlp.pipe together, BATCH_SIZE at a time."""
+    from kg.extract.clean import clean_text
+
+    pending: dict[int, tuple[Document, int]] = {}
+
+    def pieces() -> Iterator[tuple[str, int]]:
+        for index, document in enumerate(documents):
+            texts = chunks(capped_runs(clean_text(document.text))) or [""]
+            pending[index] = (document, len(texts))
+            for text in texts:
+                yield text, index
+
+    current: int | None = None
+    docs: list = []
+    for doc, index in nlp.pipe(pieces(), as_tuples=True, batch_size=BATCH_SIZE):
+        if current is not None and index != current:
+            yield pending.pop(current)[0], docs
+            docs = []
+        current = index
+        docs.append(doc)
+    if current is not None:
+        yield pending.pop(current)[0], docs

@@ -155,6 +155,23 @@ def validate_changes(graph: Graph, nodes: NodeStatements, before: NodeDigests) -
     return validate_graph(part_graph, focus={URIRef(node[1:-1]) for node in focus})
 
 
+def check_build(graph: Graph, ntriples: bytes, checked_nodes: Path | None = None) -> None:
+    """The build's check: raise InvalidGraph on a violation of the shapes by GRAPH (whose sorted N-Triples are
+    NTRIPLES). CHECKED_NODES keeps the node digests of the last graph that conformed, the validator's memory:
+    then only what changed since, with its neighbours, is checked (validate_changes)."""
+    from kg.errors import InvalidGraph
+
+    nodes = NodeStatements.of(ntriples)
+    before = read_digests(checked_nodes) if checked_nodes else {}
+    violations = validate_changes(graph, nodes, before)
+    if violations:
+        raise InvalidGraph(f"{len(violations)} SHACL violation(s), first: {violations[0].describe(graph)}")
+    if checked_nodes:
+        from kg.atomic import write_atomic
+
+        write_atomic(checked_nodes, digests_text(nodes.digests))
+
+
 def read_digests(path: Path) -> NodeDigests:
     """The node digests saved at PATH (empty when there are none or they cannot be read)."""
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import guard, nlp, pipeline
+from kg import guard, nlp, workers
 from kg.model import ArticleInfo, Document, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,14 +48,14 @@ class StubExtractor:
 
 @pytest.mark.skipif(not guard.can_time(), reason="no interval timer here")
 def test_a_document_that_fails_or_runs_out_of_time_is_its_own_problem(monkeypatch):
-    monkeypatch.setattr(pipeline, "extraction_tools", lambda model: (StubPipeline(), StubExtractor()))
+    monkeypatch.setattr(workers, "extraction_tools", lambda model: (StubPipeline(), StubExtractor()))
     monkeypatch.setattr(guard, "BUDGET_BASE_SECONDS", 0.5)
     monkeypatch.setattr(guard, "BUDGET_SECONDS_PER_CHAR", 0.0)
     texts = {"a": ARTICLE, "slow": "SLOW " + ARTICLE, "memory": "MEMORY " + ARTICLE, "deep": "DEEP " + ARTICLE,
              "z": ARTICLE}
     documents = [Document(id=key, text=text, origin=f"{key}.txt") for key, text in texts.items()]
     started = time.monotonic()
-    result = pipeline.extract_batch(documents, "stub")
+    result = workers.extract_batch(documents, "stub")
     assert time.monotonic() - started < 5, "the slow document was stopped at its budget"
     assert [e.article.id if e else None for e in result.extractions] == ["a", None, None, None, "z"]
     assert [(documents[i].id, reason) for i, reason in result.problems] == [

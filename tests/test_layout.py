@@ -1,4 +1,5 @@
-"""The layout a newcomer relies on (CONTRIBUTING.md): commands only in kg/cli, which no other module imports."""
+"""The layout a newcomer relies on (CONTRIBUTING.md): commands only in kg/cli, which no other module imports;
+no two modules that import each other."""
 from __future__ import annotations
 
 import ast
@@ -37,3 +38,9 @@ def test_no_module_outside_the_commands_imports_them():
                  for name, path in modules().items() if not (name == "kg.cli" or name.startswith("kg.cli."))}
     assert {name: found for name, found in offenders.items() if found and name not in ("kg.__main__",)} == {}
 
+
+
+def test_no_two_modules_import_each_other():
+    graph = {name: imported(path) - {name} for name, path in modules().items()}
+    pairs = sorted((a, b) for a, found in graph.items() for b in found if a < b and a in graph.get(b, ()))
+    assert pairs == []
