@@ -69,7 +69,7 @@ print(len(graph), mapped - started, written - mapped, time.perf_counter() - stor
 def synthetic_corpus(scale: float = 1.0):
     """A resolved corpus shaped like a big build's, the same every time."""
     from kg.model import ACTOR_KINDS, EVENT_KINDS, Actor, ArticleInfo, Corpus, EventRecord
-    from kg.rdf import load_topic_scheme
+    from kg.knowledge import topic_scheme
 
     rng = random.Random(SEED)
     start = date(2017, 1, 1)
@@ -89,7 +89,7 @@ def synthetic_corpus(scale: float = 1.0):
             f"{label.lower().replace(' ', '-')}" if i % 5 else f"name:{label.lower()}", label, kind,
             f"Q{7000 + i}" if i % 2 else None, tuple(sorted({LAST[(i // len(FIRST)) % len(LAST)], label.upper()}))
             if i % 3 else (), (ROLES[i % len(ROLES)],) if i % 4 == 0 else ()))
-    topics = load_topic_scheme()
+    topics = topic_scheme()
     keys = [t.key for t in topics]
     weights = [1 / (rank + 1) ** 0.8 for rank in range(actor_count)]
     events = []

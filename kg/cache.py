@@ -2,7 +2,8 @@
 
 An entry is keyed by the document (id, text and metadata) and stored under a fingerprint of everything
 else that decides what extraction reads from it: the spaCy model and its version, spaCy's version,
-the source of the extraction code (kg.extract.EXTRACTOR_VERSION with it) and the ontology/ data files.
+the source of the extraction code (kg.extract.EXTRACTOR_VERSION with it) and exactly the knowledge files
+extraction reads (kg.knowledge.FILES).
 Change any of them and the old entries are simply never found again (and removed when the cache opens).
 """
 from __future__ import annotations
@@ -17,13 +18,14 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from kg import knowledge
 from kg import model as records
 from kg.model import Document, Extraction
-from kg.paths import ONTOLOGY, ROOT
+from kg.paths import ROOT
 
 CACHE_FOLDER = ".cache"
-# The code whose behaviour decides an article's extraction, besides the data files.
-EXTRACTION_SOURCES = ("kg/extract", "kg/nlp.py", "kg/gazetteer.py", "kg/model.py")
+# The code whose behaviour decides an article's extraction, besides the knowledge files.
+EXTRACTION_SOURCES = ("kg/extract", "kg/nlp.py", "kg/gazetteer.py", "kg/knowledge", "kg/model.py", "kg/text.py")
 FINGERPRINT_CHARS = 16
 
 
@@ -34,9 +36,12 @@ def fingerprint(model: str) -> str:
     digest = hashlib.sha256()
     for part in (model, model_version(model), package_version("spacy") or "unknown"):
         digest.update(part.encode("utf-8") + b"\0")
-    for path in [ONTOLOGY, *(ROOT / source for source in EXTRACTION_SOURCES)]:
+    for name in knowledge.FILES:
+        data = (knowledge.text(name) or "").encode("utf-8")
+        digest.update(f"ontology/{name}".encode("utf-8") + b"\0" + data + b"\0")
+    for path in [ROOT / source for source in EXTRACTION_SOURCES]:
         for file in files_under(path):
-            digest.update(str(file.relative_to(path.parent)).encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+            digest.update(str(file.relative_to(ROOT)).encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:FINGERPRINT_CHARS]
 
 

@@ -15,7 +15,7 @@ import urllib.request
 import pyoxigraph as ox
 
 from kg.errors import EndpointError, UsageError
-from kg.names import GRAPH_IRI, with_prefixes
+from kg.vocabulary import GRAPH_IRI, with_prefixes
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"

@@ -27,12 +27,13 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from kg import vocabulary
 from kg.errors import ReadError
+from kg.model import EVENT_KINDS
 
-KG_KINDS = ("Communication", "PhoneCall", "VideoConference", "Meeting")
-PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
-SCHEMA = ("https://schema.org/", "http://schema.org/")
-WIKIDATA = "http://www.wikidata.org/entity/"
+PROV_DERIVED = URIRef(vocabulary.PROV + "wasDerivedFrom")
+SCHEMA = (vocabulary.SCHEMA, "http://schema.org/")  # graphs of other tools may use schema.org's old namespace
+WIKIDATA = vocabulary.WIKIDATA
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -139,7 +140,7 @@ class Evaluation:
         events = []
         for node in sorted(set(self.g.subjects(self.term("participant"), None)), key=str):
             kinds = frozenset(local_name(t) for t in self.g.objects(node, RDF.type))
-            if not kinds & set(KG_KINDS):
+            if not kinds & set(EVENT_KINDS):
                 continue
             participants = list(self.g.objects(node, self.term("participant")))
             keys = [self.key(p) for p in participants]

@@ -19,19 +19,22 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.formats import FORMATS, read_store, serialize
-from kg.names import GRAPH_IRI, PREFIXES, prefixed_name
+from kg.model import ACTOR_KINDS, EVENT_KINDS
+from kg.vocabulary import GRAPH_IRI, PREFIXES, prefixed_name
 
 NETWORK_FORMATS = ("gexf", "graphml", "pairs-csv", "events-csv")
 EXPORTS = (*FORMATS, *NETWORK_FORMATS)
 PROLOGUE = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("kg", "rdfs", "owl", "skos", "prov", "schema", "xsd"))
-KINDS = "VALUES ?specific { kg:Person kg:Organization kg:Country kg:Group }"
-EVENT_KINDS = "VALUES ?specific { kg:PhoneCall kg:VideoConference kg:Meeting }"
+# The kinds of actors and events (kg.model), as SPARQL: all of them, and those more specific than the generic one.
+ACTOR_CLASSES = " ".join(f"kg:{kind}" for kind in ACTOR_KINDS)
+ACTOR_VALUES = "VALUES ?specific { " + " ".join(f"kg:{kind}" for kind in ACTOR_KINDS if kind != "Actor") + " }"
+EVENT_VALUES = "VALUES ?specific { " + " ".join(f"kg:{kind}" for kind in EVENT_KINDS if kind != "Communication") + " }"
 
 ACTORS = PROLOGUE + f"""SELECT ?actor ?label ?kind ?wikidata (COUNT(DISTINCT ?event) AS ?events)
 WHERE {{
-  {{ SELECT DISTINCT ?actor WHERE {{ ?actor a ?class . VALUES ?class {{ kg:Actor kg:Person kg:Organization kg:Country kg:Group }} }} }}
+  {{ SELECT DISTINCT ?actor WHERE {{ ?actor a ?class . VALUES ?class {{ {ACTOR_CLASSES} }} }} }}
   OPTIONAL {{ ?actor rdfs:label ?label }}
-  OPTIONAL {{ ?actor a ?specific . {KINDS} }}
+  OPTIONAL {{ ?actor a ?specific . {ACTOR_VALUES} }}
   BIND (COALESCE(?specific, kg:Actor) AS ?kind)
   OPTIONAL {{ ?actor owl:sameAs ?wikidata . FILTER (STRSTARTS(STR(?wikidata), "{PREFIXES['wd']}")) }}
   OPTIONAL {{ ?event a kg:Communication ; kg:participant ?actor }}
@@ -56,7 +59,7 @@ WHERE {{
   {{ SELECT * WHERE {{
     ?event a kg:Communication .
     OPTIONAL {{ ?event kg:date ?date }}
-    OPTIONAL {{ ?event a ?specific . {EVENT_KINDS} }}
+    OPTIONAL {{ ?event a ?specific . {EVENT_VALUES} }}
     BIND (COALESCE(?specific, kg:Communication) AS ?kind)
     OPTIONAL {{ ?event kg:place ?place }}
     OPTIONAL {{ ?event kg:duration ?duration }}

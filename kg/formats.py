@@ -10,7 +10,7 @@ collected, deduplicated or sorted in Python, which took seconds per million trip
   gives it twice).
 - A dataset (TriG, N-Quads) is first loaded into an Oxigraph store, where its graphs are merged into
   the graph's named graph and a triple stated in several graphs becomes one.
-- Stores hold the graph in its named graph, kg.names.GRAPH_IRI, as a triplestore does after `kg load`;
+- Stores hold the graph in its named graph, kg.vocabulary.GRAPH_IRI, as a triplestore does after `kg load`;
   kg query sees it as the default graph too (use_default_graph_as_union).
 - Queries run on the build's persisted store (OUTDIR/graph.oxigraph, see kg.graphstore), opened
   read-only, when it was made from the very graph.ttl named; on any other file, or when the store is
@@ -30,11 +30,11 @@ import pyoxigraph as ox
 
 from kg.atomic import write_atomic
 from kg.graphstore import open_read_only
-from kg.names import GRAPH_IRI, PREFIXES
+from kg.vocabulary import GRAPH_IRI, WRITTEN_PREFIXES
 from kg.errors import GraphError, InterruptedSwitch
 from kg.outputs import settle
 
-# The graph's named graph: in TriG and N-Quads exports, triplestores and kg query's store (see kg.names).
+# The graph's named graph: in TriG and N-Quads exports, triplestores and kg query's store (see kg.vocabulary).
 GRAPH = ox.NamedNode(GRAPH_IRI)
 
 # Export format names, as the command line spells them.
@@ -46,9 +46,6 @@ FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
     "jsonld": ox.RdfFormat.JSON_LD,  # compacted with ontology/context.jsonld by kg.jsonld
 }
-# Prefixes written in each format (Turtle's and TriG's prefixed names must parse everywhere: article
-# ids may end with a dot, which needs an escape some parsers refuse, so article IRIs stay whole).
-WRITTEN_PREFIXES = {p: ns for p, ns in PREFIXES.items() if p not in ("id", "article")}
 
 # Files a graph can be read from, by extension.
 READABLE = {

@@ -2,15 +2,13 @@
 who held an office on a day, who leads a state, which actor a name, demonym or seat of power designates."""
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
-from pathlib import Path
 
+from kg import knowledge
 from kg.text import fold
-from kg.paths import ONTOLOGY
 
 ACTOR_FILES = ("countries.json", "organizations.json", "people.json")
 
@@ -129,18 +127,15 @@ def entry_from(data: dict, default_kind: str) -> Entry:
                  offices=offices, gender=data.get("gender"))
 
 
-@lru_cache(maxsize=4)
-def load(folder: str | Path = ONTOLOGY / "gazetteer") -> Gazetteer:
-    folder = Path(folder)
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer of ontology/gazetteer (read by kg.knowledge)."""
     entries: dict[str, Entry] = {}
     for name, kind in zip(ACTOR_FILES, ("Country", "Organization", "Person")):
-        path = folder / name
-        if path.exists():
-            for item in json.loads(path.read_text(encoding="utf-8")):
-                entry = entry_from(item, kind)
-                entries.setdefault(entry.id, entry)
-    titles_path = folder / "titles.json"
-    raw = json.loads(titles_path.read_text(encoding="utf-8")) if titles_path.exists() else {}
+        for item in knowledge.data(f"gazetteer/{name}", []):
+            entry = entry_from(item, kind)
+            entries.setdefault(entry.id, entry)
+    raw = knowledge.data("gazetteer/titles.json", {})
     generic = {k: tuple(v) for k, v in raw.pop("_generic", {}).items()}
     titles = {role: Title(role, tuple(t.get("titles", ())), bool(t.get("leader"))) for role, t in raw.items()
               if isinstance(t, dict)}

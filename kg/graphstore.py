@@ -11,7 +11,7 @@ milliseconds and `kg serve` serves a copy of.
   A store whose graph.ttl has changed since, by a later build or by hand, is never used: the readers
   load graph.ttl itself.
 - Its files are Oxigraph's and not byte-identical from one build to the next; it holds the triples of
-  graph.ttl in the graph's named graph (kg.names.GRAPH_IRI, recorded in graph.oxigraph/graph.iri), as a
+  graph.ttl in the graph's named graph (kg.vocabulary.GRAPH_IRI, recorded in graph.oxigraph/graph.iri), as a
   triplestore does after `kg load`. A store without that record (from an older kg) is not used.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Callable
 import pyoxigraph as ox
 
 from kg.atomic import current_umask
-from kg.names import GRAPH_IRI
+from kg.vocabulary import GRAPH_IRI
 
 STORE_NAME = "graph.oxigraph"
 DIGEST_NAME = "graph.ttl.sha256"

@@ -20,11 +20,12 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from kg.paths import ONTOLOGY
+from kg.vocabulary import RDF, XSD
 
 CONTEXT_FILE = ONTOLOGY / "context.jsonld"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+RDF_TYPE = RDF + "type"
+XSD_STRING = XSD + "string"
+LANG_STRING = RDF + "langString"
 
 
 @lru_cache(maxsize=1)

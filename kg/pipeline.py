@@ -52,7 +52,7 @@ def build_held(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *
                cache: bool | str | os.PathLike = True, dask_scheduler: str | None = None,
                progress: bool = False) -> BuildResult:
     """build(), OUTDIR being held (kg.outputs.exclusive)."""
-    from kg import rdf
+    from kg import knowledge, rdf
     from kg.progress import estimated_documents, progress_bar
     from kg.resolve import resolve
     from kg.workers import runner_for
@@ -74,7 +74,7 @@ def build_held(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *
         documents = watch.timed("read", read(inputs, note))
         built = extract(documents, store, runner_for(model, workers, dask_scheduler), note, watch, bar.update)
     with watch.stage("resolve"):
-        corpus = resolve(built, rdf.load_topic_scheme())
+        corpus = resolve(built, knowledge.topic_scheme())
     outputs: tuple[Path, ...] = ()
     validated = False
     if built:

@@ -5,7 +5,7 @@
     kg query --list                  the queries of queries/
 
 QUERY is SPARQL text, a .rq file, the name of a query of queries/, or - for standard input. The
-embedded store holds the graph in its named graph (kg.names.GRAPH_IRI) and is queried with that graph
+embedded store holds the graph in its named graph (kg.vocabulary.GRAPH_IRI) and is queried with that graph
 as the default graph too, as `kg serve` and Virtuoso do: queries see it with or without FROM.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Callable
 import pyoxigraph as ox
 
 from kg.errors import UsageError
-from kg.names import GRAPH_IRI, PREFIXES, declared_prefixes, prefixed_name
+from kg.vocabulary import PREFIXES, WRITTEN_PREFIXES, declared_prefixes, prefixed_name
 from kg.paths import ROOT
 
 QUERIES = ROOT / "queries"
@@ -145,17 +145,13 @@ def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list,
     if isinstance(result, (ox.QueryTriples, list)):
         if fmt != "table":
             raise UsageError(f"--format {fmt} is for SELECT and ASK; CONSTRUCT and DESCRIBE print Turtle")
-        return ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=turtle_prefixes())
+        return ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=WRITTEN_PREFIXES)
     if fmt != "table":
         data = result.serialize(format=RESULT_FORMATS[fmt])
         return data if data.endswith(b"\n") else data + b"\n"
     if isinstance(result, ox.QueryBoolean):
         return b"true\n" if bool(result) else b"false\n"
     return table(result).encode("utf-8")
-
-
-def turtle_prefixes() -> dict[str, str]:
-    return {p: ns for p, ns in PREFIXES.items() if p not in ("id", "article")}
 
 
 def table(solutions: ox.QuerySolutions) -> str:

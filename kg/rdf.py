@@ -21,20 +21,17 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Identifier
 
-from kg import names
+from kg import vocabulary
 from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 from kg.text import slug as text_slug
-from kg.paths import ONTOLOGY
 
-KG = Namespace("https://w3id.org/kg-news/ontology#")
-ID = Namespace("https://w3id.org/kg-news/id/")
-TOPIC = Namespace("https://w3id.org/kg-news/topic/")
+# The namespaces of kg.vocabulary, as rdflib namespaces.
+KG, ID, TOPIC, PROV, SCHEMA, WIKIDATA = (Namespace(ns) for ns in (
+    vocabulary.KG, vocabulary.ID, vocabulary.TOPIC, vocabulary.PROV, vocabulary.SCHEMA, vocabulary.WIKIDATA))
 SCHEME = TOPIC["scheme"]
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SCHEMA = Namespace("https://schema.org/")
-WIKIDATA = Namespace("http://www.wikidata.org/entity/")
-PREFIXES = {"kg": KG, "id": ID, "topic": TOPIC, "rdfs": RDFS, "owl": OWL, "skos": SKOS, "prov": PROV,
-            "schema": SCHEMA, "xsd": XSD, "wd": WIKIDATA}
+# The prefixes bound on the graphs of to_graph.
+PREFIXES = {prefix: Namespace(vocabulary.PREFIXES[prefix])
+            for prefix in ("kg", "id", "topic", "rdfs", "owl", "skos", "prov", "schema", "xsd", "wd")}
 KIND_LABEL = {"PhoneCall": "Appel téléphonique", "VideoConference": "Visioconférence", "Meeting": "Rencontre",
               "Communication": "Entretien"}
 # Characters that would make an IRI invalid in Turtle or N-Triples.
@@ -329,24 +326,6 @@ def to_graph(corpus: Corpus) -> Graph:
     return g
 
 
-@lru_cache(maxsize=4)
-def load_topic_scheme(path: Path = ONTOLOGY / "topics.ttl") -> tuple[TopicConcept, ...]:
-    """The concepts of the SKOS topic scheme, with their French cue phrases."""
-    if not Path(path).exists():
-        return ()
-    g = Graph()
-    g.parse(path, format="turtle")
-    concepts = []
-    for node in sorted(set(g.subjects(SKOS.notation, None))):
-        key = str(g.value(node, SKOS.notation))
-        labels = {lit.language: str(lit) for lit in g.objects(node, SKOS.prefLabel)}
-        cues = tuple(sorted(str(lit) for lit in g.objects(node, SKOS.altLabel) if lit.language in ("fr", None)))
-        broader_keys = sorted(str(n) for b in g.objects(node, SKOS.broader) for n in g.objects(b, SKOS.notation))
-        broader_key = broader_keys[0] if broader_keys else None  # one, the same every time, where SKOS allows several
-        concepts.append(TopicConcept(key, labels.get("fr", key), labels.get("en", labels.get("fr", key)), cues, broader_key))
-    return tuple(sorted(concepts, key=lambda c: c.key))
-
-
 def turtle(graph: Graph) -> bytes:
     """GRAPH as Turtle, the same bytes for the same triples: sorted by subject, predicate and object.
 
@@ -369,9 +348,8 @@ def sorted_ntriples(graph: Graph) -> bytes:
     return b"".join(lines)
 
 
-# The prefixes graph.ttl declares (kg.names): actor:vladimir-putin, event:2022-01-28-…; id: is left out, its
-# local names ("actor/…") would need escaping, and article: too, as an article id may end with a dot.
-TURTLE_PREFIXES = {prefix: ns for prefix, ns in sorted(names.PREFIXES.items()) if prefix not in ("id", "article")}
+# The prefixes graph.ttl declares (kg.vocabulary.WRITTEN_PREFIXES, sorted): actor:vladimir-putin, event:2022-01-28-…
+TURTLE_PREFIXES = dict(sorted(vocabulary.WRITTEN_PREFIXES.items()))
 
 
 def turtle_header() -> bytes:

@@ -27,7 +27,7 @@ from typing import Callable
 
 from kg.errors import Failure, UsageError
 from kg.graphstore import matching_store
-from kg.names import GRAPH_IRI
+from kg.vocabulary import GRAPH_IRI
 
 MARKER = ".kg-serve"  # in a folder kg serve made: it may be emptied and used again
 TEMPORARY_PREFIX = "kg-serve-"

@@ -17,10 +17,11 @@ from rdflib.paths import InvPath, Path as PropertyPath
 from rdflib.term import Node
 from rdflib.util import guess_format
 
-from kg.names import prefixed_name
+from kg import vocabulary
+from kg.vocabulary import prefixed_name
 from kg.paths import ONTOLOGY
 
-KG = Namespace("https://w3id.org/kg-news/ontology#")
+KG = Namespace(vocabulary.KG)
 @dataclass(frozen=True)
 class Violation:
     """One way a node breaks the contract."""

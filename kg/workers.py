@@ -94,14 +94,14 @@ def extraction_tools(model: str):
     """The pipeline and the extractor, loaded once per process (a worker keeps them for all its tasks)."""
     from threadpoolctl import threadpool_limits
 
-    from kg import gazetteer, nlp, rdf
+    from kg import gazetteer, knowledge, nlp
     from kg.extract import Extractor
 
     # One BLAS thread per process: parallelism comes from processes (--workers), and a second thread per
     # process only fights the other workers for the cores.
     threadpool_limits(1, user_api="blas")
     pipeline = nlp.load(model)
-    return pipeline, Extractor.build(pipeline, gazetteer.load(), rdf.load_topic_scheme())
+    return pipeline, Extractor.build(pipeline, gazetteer.load(), knowledge.topic_scheme())
 
 
 def extract_batch(documents: list[Document] | tuple[Document, ...], model: str) -> BatchResult:

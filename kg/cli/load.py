@@ -9,7 +9,7 @@ import sys
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from kg.names import GRAPH_IRI
+    from kg.vocabulary import GRAPH_IRI
 
     load = subparsers.add_parser(
         "load", help="send a graph to a SPARQL Graph Store endpoint",

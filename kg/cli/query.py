@@ -14,7 +14,7 @@ USAGE = "kg query GRAPH QUERY [--format F]\n       kg query --endpoint URL QUERY
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from kg.names import GRAPH_IRI, PREFIXES
+    from kg.vocabulary import GRAPH_IRI, PREFIXES
     from kg.query import RESULT_FORMATS
 
     query = subparsers.add_parser(

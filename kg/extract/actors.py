@@ -6,7 +6,6 @@ A Mention (kg.extract.mentions) covers tokens [start, end) and names one or more
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections import defaultdict
 from datetime import date
@@ -16,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kg import knowledge
 from kg.extract.groups import GroupFinder
 from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention
 from kg.extract.offices import home_country, office_day
@@ -24,7 +24,6 @@ from kg.gazetteer import Gazetteer
 from kg.model import ActorRef
 from kg.nlp import make_pattern_doc
 from kg.text import fold, slug
-from kg.paths import ONTOLOGY
 
 UNKNOWN_PERSON_MIN_TOKENS = 2
 PORTFOLIO_WORDS = {"ministre", "ministres", "ministere", "ministeres", "secretaire", "secretariat", "portefeuille"}
@@ -36,7 +35,7 @@ class ActorFinder:
     def __init__(self, nlp: Language, gazetteer: Gazetteer):
         self.nlp = nlp
         self.gaz = gazetteer
-        media = json.loads((ONTOLOGY / "media.json").read_text(encoding="utf-8"))
+        media = knowledge.data("media.json")
         self.media = {fold(n) for n in media["names"]}
         self.media_words = {fold(w) for w in media.get("media_words", ())}
         self.outlet_states = {fold(k): v for k, v in media.get("outlet_states", {}).items()}

@@ -5,13 +5,11 @@ sentence splitter can treat a block end (a headline without a full stop, a capti
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from kg.paths import ONTOLOGY
+from kg import knowledge
 
 SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 # "l'Elysée.L'accord", "MM.Poutine": a full stop glued to the next word's capital.
@@ -33,7 +31,7 @@ class Boilerplate:
 
 @lru_cache(maxsize=1)
 def boilerplate() -> Boilerplate:
-    data = json.loads((Path(ONTOLOGY) / "boilerplate.json").read_text(encoding="utf-8"))
+    data = knowledge.data("boilerplate.json")
     compile_all = lambda patterns: tuple(re.compile(p, re.IGNORECASE) for p in patterns)  # noqa: E731
     return Boilerplate(compile_all(data["drop"]), compile_all(data["stop"]), compile_all(data["strip"]),
                        re.compile(data["credit"], re.IGNORECASE))

@@ -7,15 +7,14 @@ the group they speak for. Its label is the phrase the text writes, without deter
 the same collective gets the same node across articles ("élus locaux")."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kg import knowledge
 from kg.nlp import make_pattern_doc
-from kg.paths import ONTOLOGY
 from kg.text import fold, slug
 
 # What a group's phrase may carry after its head: adjectives, "de"-complements, names.
@@ -39,8 +38,8 @@ class GroupMention:
 
 
 class GroupFinder:
-    def __init__(self, nlp: Language, path=ONTOLOGY / "gazetteer" / "groups.json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
+    def __init__(self, nlp: Language):
+        data = knowledge.data("gazetteer/groups.json")
         self.named = PhraseMatcher(nlp.vocab, attr="NORM")
         self.named_labels: dict[str, str] = {}
         for group in data["named"]:

@@ -3,11 +3,10 @@
 Every word list the event stages use is data: lemmas and words are compared without case or accents."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.paths import ONTOLOGY
+from kg import knowledge
 from kg.text import fold
 
 
@@ -59,8 +58,8 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    data = json.loads((ONTOLOGY / "communication.json").read_text(encoding="utf-8"))
-    groups_data = json.loads((ONTOLOGY / "gazetteer" / "groups.json").read_text(encoding="utf-8"))
+    data = knowledge.data("communication.json")
+    groups_data = knowledge.data("gazetteer/groups.json")
     groups, planned = data["group_words"], data["planned"]
     return Lexicon(
         verbs={fold(k): v for k, v in data["verbs"].items()},

@@ -1,4 +1,6 @@
-"""The names users see and paste: the graph's IRI, the project's prefixes, and IRIs as prefixed names.
+"""The vocabulary of the graph: its namespaces and prefixes, the named graph it lives in, and IRIs as the
+prefixed names users see and paste. Standard library only: every module that names an IRI takes it from here
+(kg.rdf writes them, kg.formats, kg.query, kg.exports, kg.validate and kg.evaluate read them).
 
 Every IRI a command prints is either a prefixed name that SPARQL and Turtle accept as it is
 (`actor:vladimir-putin`, `event:2022-01-28-phonecall-emmanuel-macron-vladimir-putin`,
@@ -9,29 +11,47 @@ from __future__ import annotations
 
 import re
 
+# The namespaces.
+KG = "https://w3id.org/kg-news/ontology#"
+ID = "https://w3id.org/kg-news/id/"
+ACTOR = ID + "actor/"
+EVENT = ID + "event/"
+ARTICLE = ID + "article/"
+TOPIC = "https://w3id.org/kg-news/topic/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "https://schema.org/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+WIKIDATA = "http://www.wikidata.org/entity/"
+
 # Where the graph's triples live in a triplestore (kg load, kg serve) and in the embedded store of kg query;
 # the queries of queries/ name it with FROM.
 GRAPH_IRI = "https://w3id.org/kg-news/graph"
 
-ID = "https://w3id.org/kg-news/id/"
-
 # The prefixes of the graph contract: predeclared in kg query, written in Turtle and JSON-LD.
 PREFIXES = {
-    "kg": "https://w3id.org/kg-news/ontology#",
-    "actor": ID + "actor/",
-    "event": ID + "event/",
-    "article": ID + "article/",
-    "topic": "https://w3id.org/kg-news/topic/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "https://schema.org/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": "http://www.wikidata.org/entity/",
+    "kg": KG,
+    "actor": ACTOR,
+    "event": EVENT,
+    "article": ARTICLE,
+    "topic": TOPIC,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "skos": SKOS,
+    "prov": PROV,
+    "schema": SCHEMA,
+    "xsd": XSD,
+    "wd": WIKIDATA,
     "id": ID,  # the parent of actor:, event: and article:, kept for queries written before them
 }
+# The prefixes files declare (graph.ttl, Turtle, TriG and RDF/XML exports, CONSTRUCT results): id: is left out,
+# its local names ("actor/…") would need escaping, and article: too, as an article id may end with a dot, which
+# needs an escape some parsers refuse: article IRIs stay whole.
+WRITTEN_PREFIXES = {prefix: ns for prefix, ns in PREFIXES.items() if prefix not in ("id", "article")}
 
 # A local name SPARQL 1.1 and Turtle both read without escapes: PN_CHARS, with inner dots and %XX escapes
 # (PN_LOCAL without its backslash escapes, which some parsers refuse at the end of a name).
