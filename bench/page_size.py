@@ -58,7 +58,6 @@ def synthetic_corpus(actor_count: int, event_count: int, article_count: int = 49
             evidence=(f"{actors[min(members)].label} s'est entretenu par téléphone avec son homologue "
                       f"le {day.day} au sujet de la situation régionale et des garanties de sécurité.",),
             sources=tuple(sorted({articles[rng.randrange(article_count)].id for _ in range(rng.randint(1, 3))})),
-            status="planned" if i % 25 == 0 else "happened",
         ))
     return Corpus(articles, actors, tuple(events), topics)
 

@@ -88,7 +88,6 @@ class ExtractionCache:
         self.root = Path(folder)
         self.folder = self.root / fingerprint
         self.hits = 0
-        self.misses = 0
 
     def open(self) -> "ExtractionCache":
         """Create the folder and remove the entries of other fingerprints, which can never be used again."""
@@ -116,7 +115,6 @@ class ExtractionCache:
         if isinstance(extraction, Extraction) and extraction.article.id == document.id:
             self.hits += 1
             return extraction
-        self.misses += 1
         return None
 
     def put(self, document: Document, extraction: Extraction) -> None:

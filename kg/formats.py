@@ -28,7 +28,6 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
-from kg.atomic import write_atomic
 from kg.graphstore import open_read_only
 from kg.vocabulary import GRAPH_IRI, WRITTEN_PREFIXES
 from kg.errors import GraphError, InterruptedSwitch
@@ -179,10 +178,3 @@ def in_named_graph(turtle: bytes) -> bytes:
         statements += b"\n"
     block = b"\t" + statements.replace(b"\n", b"\n\t")[:-1] if statements else b""
     return turtle[:start] + f"<{GRAPH_IRI}> {{\n".encode() + block + b"}\n"
-
-
-def export(graph: str | os.PathLike | ox.Store, fmt: str, target: str | os.PathLike) -> Path:
-    """Write serialize(graph, fmt) to target atomically; returns the target path."""
-    target = Path(target)
-    write_atomic(target, serialize(graph, fmt))
-    return target

@@ -25,7 +25,6 @@ from kg.vocabulary import RDF, XSD
 CONTEXT_FILE = ONTOLOGY / "context.jsonld"
 RDF_TYPE = RDF + "type"
 XSD_STRING = XSD + "string"
-LANG_STRING = RDF + "langString"
 
 
 @lru_cache(maxsize=1)

@@ -83,7 +83,6 @@ class EventRecord:
     topics: tuple[str, ...] = ()  # topic notations, sorted
     evidence: tuple[str, ...] = ()  # sentences
     sources: tuple[str, ...] = ()  # document ids, sorted
-    status: str = "happened"  # "happened" | "planned"
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,6 @@ class Corpus:
     actors: tuple[Actor, ...]
     events: tuple[EventRecord, ...]
     topics: tuple[TopicConcept, ...]  # the whole scheme, plus topics named in the text
-    problems: tuple[Problem, ...] = field(default=())
 
 
 @dataclass(frozen=True)

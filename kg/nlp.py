@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 # parse (query, export, eval) start without spaCy's second and a half of imports.
 
 DEFAULT_MODEL = "fr_core_news_md"
-HYPHENS = {"-", "‑", "–"}
 # Texts longer than this are analysed in pieces cut at block boundaries (spaCy's own limit is 1,000,000).
 CHUNK_CHARS = 100_000
 # Pieces of text spaCy analyses together.

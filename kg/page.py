@@ -74,7 +74,9 @@ def page_data(corpus: Corpus) -> dict:
         ],
         "topics": [{"key": t.key, "label_fr": t.label_fr, "label_en": t.label_en} for t in topics],
         "events": [
-            {"kind": e.kind, "date": e.date, "date_basis": e.date_basis, "status": e.status,
+            # Every event happened: extraction leaves planned ones out. The page's scripts would draw a "planned"
+            # one dashed; the status stays in the data so that the page keeps its bytes.
+            {"kind": e.kind, "date": e.date, "date_basis": e.date_basis, "status": "happened",
              "participants": sorted(actor_index[k] for k in set(e.participants) if k in actor_index),
              "initiator": actor_index.get(e.initiator) if e.initiator else None,
              "duration": e.duration, "place": e.place,
@@ -124,7 +126,7 @@ def communities(graph: nx.Graph) -> dict[str, int]:
 def _event_order(event: EventRecord) -> tuple:
     # Dated events first, by date; "--MM-DD" dates sort after full dates, undated last.
     return (event.date is None, event.date or "", event.kind, event.participants, event.sources,
-            event.topics, event.evidence, event.status)
+            event.topics, event.evidence)
 
 
 def _static_text(name: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from itertools import permutations
-from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable
 
-from kg.model import DATE_BASES, KIND_RANK, Actor, ActorRef, ArticleInfo, Corpus, EventRecord, Extraction, Problem, TopicConcept
+from kg.model import DATE_BASES, KIND_RANK, Actor, ActorRef, ArticleInfo, Corpus, EventRecord, Extraction, TopicConcept
 
 
 def compatible(a: str, b: str) -> bool:
@@ -70,8 +70,7 @@ def resolve_actors(refs: Iterable[ActorRef], used: set[str]) -> tuple[Actor, ...
     return tuple(actors)
 
 
-def resolve(extractions: Iterable[Extraction], scheme: tuple[TopicConcept, ...],
-            problems: Iterable[Problem] = ()) -> Corpus:
+def resolve(extractions: Iterable[Extraction], scheme: tuple[TopicConcept, ...]) -> Corpus:
     articles: list[ArticleInfo] = []
     refs: list[ActorRef] = []
     records: list[EventRecord] = []
@@ -86,4 +85,4 @@ def resolve(extractions: Iterable[Extraction], scheme: tuple[TopicConcept, ...],
     topics = {t.key: t for t in scheme}
     topics.update({k: t for k, t in sorted(named.items()) if k not in topics})
     return Corpus(articles=tuple(sorted(articles, key=lambda a: a.id)), actors=resolve_actors(refs, used),
-                  events=events, topics=tuple(topics[k] for k in sorted(topics)), problems=tuple(problems))
+                  events=events, topics=tuple(topics[k] for k in sorted(topics)))

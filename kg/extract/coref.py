@@ -15,7 +15,6 @@ from kg.text import fold
 
 MASCULINE = {"il", "lui", "celui-ci", "ce dernier"}
 FEMININE = {"elle", "celle-ci", "cette derniere"}
-PLURAL = {"ils", "elles", "eux", "leur", "leurs", "les"}
 RECENT = 6  # sentences remembered
 
 

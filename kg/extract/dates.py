@@ -117,7 +117,3 @@ def find_dates(text: str, published: date | None, last: str | None = None) -> tu
             day = date.fromisoformat(last) + timedelta(days=NEXT_OR_PREVIOUS_OFFSET[m["word"].lower()])
             found.append(DateMention(m.start(), m.end(), iso(day)))
     return tuple(sorted(found, key=lambda d: d.start))
-
-
-def year_of(value: str) -> int | None:
-    return int(value[:4]) if re.fullmatch(r"\d{4}-\d\d-\d\d", value) else None

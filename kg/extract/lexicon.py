@@ -33,7 +33,6 @@ class Lexicon:
     pair_words: frozenset[str]
     same_again: tuple[str, ...]
     reporting_verbs: frozenset[str]
-    host_nouns: frozenset[str]
     forum_nouns: frozenset[str]
     partner_cases: frozenset[str]
     place_cases: frozenset[str]
@@ -74,7 +73,7 @@ def load() -> Lexicon:
         negations=folded(data["negations"]),
         leader_groups=folded(groups["leaders"]), party_groups=folded(groups["parties"]), pair_words=folded(groups["pair"]),
         same_again=tuple(fold(p) for p in data["same_again"]),
-        reporting_verbs=folded(data["reporting_verbs"]), host_nouns=folded(data["host_nouns"]),
+        reporting_verbs=folded(data["reporting_verbs"]),
         forum_nouns=folded(data["forum_nouns"]), partner_cases=folded(data["partner_cases"]),
         place_cases=folded(data["place_cases"]), frame_cases=folded(data["frame_cases"]),
         frame_words=folded(data["frame_words"]), support_verbs=folded(data["support_verbs"]),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.mentions import METONYM, Mention, is_person
-from kg.extract.nouns import NounReading, case
+from kg.extract.nouns import OBJECT_DEPS, OBLIQUE_DEPS, OF, NounReading, case
 from kg.extract.coref import Discourse
 from kg.extract.cues import lemma
 from kg.extract.lexicon import Lexicon
@@ -19,16 +19,11 @@ from kg.gazetteer import Gazetteer
 from kg.text import fold
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
-OBJECT_DEPS = {"obj", "iobj", "obl:arg"}
-OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 FOLLOW_DEPS = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
-OF = {"de", "du", "des", "d'"}
-POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 BLOCKED_BEFORE = {"selon", "pour", "contre", "sur", "par", "à", "a", "en", "dans", "depuis", "vers", "chez", "que", "qu'",
                   "de", "du", "des", "d'"}
 BEFORE_VERB = {"se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'", "ensemble", "s’"}
 PARTITIVES = {"chacun", "chacune", "l'un", "l'une", "un", "une", "plusieurs", "certains", "certaines", "aucun", "tous", "toutes"}
-TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
 SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
 PLURAL_PRONOUNS = {"ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "les", "leur", "eux"}
 

@@ -110,13 +110,13 @@ class TitleFinder:
                 continue
             if self.person_follows(doc, stop):
                 continue  # "le ministre de l'Écologie François de Rugy": the name the gazetteer lacks says who
-            people = [p for c in countries if (p := self.holder(role, c, published))]
+            people = [p for c in countries if (p := self.gaz.holder(role, c, published))]
             singular = not doc[start].norm_.endswith(("s", "x")) and (start == 0 or doc[start - 1].norm_ != "deux")
             if not countries and singular and (earlier := self.last_holder(role, start, names + mentions, published)):
                 people = [earlier]  # "le ministre s'est entretenu…": the minister the article named before
                 countries = [None]
             elif not countries and singular and home and (not estimated or self.is_leader(role)) and (
-                    own := self.holder(role, home, published)):
+                    own := self.gaz.holder(role, home, published)):
                 people, countries = [own], [home]  # "le Premier ministre" of the article's home state
             if people and len(people) == len(countries):
                 mentions.append(Mention(start, stop, tuple(people), "title", doc[start:stop].text, role))
@@ -132,12 +132,6 @@ class TitleFinder:
                 if fits(m.role) or entry is not None and any(fits(o.role) for o in self.gaz.in_office(key, published)):
                     return key
         return None
-
-    def holder(self, role: str, of: str, published: date | None) -> str | None:
-        title = self.gaz.titles.get(role)
-        if title is not None and title.leader:
-            return self.gaz.holder(role, of, published) or None
-        return self.gaz.holder(role, of, published)
 
     def qualifiers(self, doc: Doc, start: int, end: int, names: list[Mention]) -> tuple[list[str], int]:
         """The states a title is qualified by: demonyms inside or right after it ("présidents russe et
