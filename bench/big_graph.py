@@ -6,11 +6,11 @@ A synthetic resolved corpus (kg.model.Corpus) is made the way a big build would 
 thousands of articles with their metadata, actors with labels, other names, roles and Wikidata ids
 (a few heads of state take part in most events), events of two to four participants with a day, a
 place, topics of the project's scheme, sentences of evidence and one to three reporting articles.
-Its graph is written to graph.ttl by the build's own code (kg.rdf.to_graph, then kg.rdf.turtle), and
-its persisted store to graph.oxigraph as the build writes it (kg.graphstore.write_graph_store).
+Its graph is written to graph.ttl by the build's own code (kg.graph.rdf.to_graph, then kg.graph.rdf.turtle), and
+its persisted store to graph.oxigraph as the build writes it (kg.graph.store.write_graph_store).
 
 Then, each in a fresh Python process, it times:
-- the build's graph-writing path on that corpus, kg.rdf.to_graph, kg.rdf.turtle and the store, timed
+- the build's graph-writing path on that corpus, kg.graph.rdf.to_graph, kg.graph.rdf.turtle and the store, timed
   inside the process (making the corpus is not timed);
 - `kg --help`: the start-up and imports every kg command pays;
 - `kg export FOLDER -o x.nt`, `-o x.ttl`, `-o x.jsonld` and `-o x.trig`, wall time of the whole command;
@@ -51,8 +51,8 @@ LAST = ("Macron", "Poutine", "Scholz", "von der Leyen", "Erdogan", "Jinping", "B
 BUILD_PATH = """
 import pickle, sys, time
 from pathlib import Path
-from kg import rdf
-from kg.graphstore import write_graph_store
+from kg.graph import rdf
+from kg.graph.store import write_graph_store
 corpus = pickle.loads(Path(sys.argv[1]).read_bytes())
 started = time.perf_counter()
 graph = rdf.to_graph(corpus)

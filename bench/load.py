@@ -130,7 +130,7 @@ def main() -> int:
     options.add_argument("--servers", nargs="+", choices=("oxigraph", "virtuoso"), default=["oxigraph"],
                          help="the triplestores to load into (default: oxigraph)")
     args = options.parse_args()
-    from kg import rdf
+    from kg.graph import rdf
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-load-") as work:
         folder = Path(work) / "graph"

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import guard, nlp, workers
+from kg import nlp
+
+from kg.pipeline import guard, workers
 from kg.model import ArticleInfo, Document, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent

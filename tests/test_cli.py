@@ -152,7 +152,7 @@ def test_the_query_module_runs_without_the_build_modules():
     """kg query imports neither spaCy, rdflib nor the build, nor the other commands: it starts fast."""
     code = ("import sys; from kg.cli import main; main(['query', '--list']); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'rdflib') or m in "
-            "('kg.pipeline', 'kg.page', 'kg.loading', 'kg.nlp') or m.startswith('kg.cli.') and m != 'kg.cli.query'))")
+            "('kg.pipeline', 'kg.page', 'kg.sparql.loading', 'kg.nlp') or m.startswith('kg.cli.') and m != 'kg.cli.query'))")
     import subprocess
 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

@@ -9,7 +9,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from fixtures_store import GRAPH_IRI, kg, kg_json, seeds_build  # noqa: F401  (seeds_build is a fixture)
-from kg.formats import serialize
+from kg.graph.formats import serialize
 
 RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from fixtures_store import BUILT, QUERIES, kg, serve_until_interrupted, sparql_select
-from kg.graphstore import write_graph_store
+from kg.graph.store import write_graph_store
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 UNORDERED = "SELECT ?event ?actor WHERE { ?event kg:participant ?actor }"

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import documents
-from kg.documents import read_documents
+from kg.read import inputs as documents
+from kg.read.inputs import read_documents
 from kg.model import Document, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,7 +116,7 @@ def test_a_jsonl_line_is_refused_while_it_is_read_once_past_the_limit(tmp_path, 
 
 BOMB_READER = """
 import resource, sys
-from kg.documents import read_documents
+from kg.read.inputs import read_documents
 records = list(read_documents([sys.argv[1]]))
 print(len(records), records[0].reason if records else "", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import UsageError
-from kg.documents import MAX_ANALYSED_CHARS, MAX_ARTICLE_BYTES, read_documents
+from kg.read.inputs import MAX_ANALYSED_CHARS, MAX_ARTICLE_BYTES, read_documents
 from kg.model import Document, Problem
 
 ROOT = Path(__file__).resolve().parent.parent

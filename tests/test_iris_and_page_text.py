@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from kg import formats, rdf
+from kg.graph import formats, mapping, rdf
 from kg.model import Actor, ArticleInfo, Corpus, EventRecord
 from kg.page import render
 
@@ -27,7 +27,7 @@ def test_dot_ids_give_iris_that_no_resolution_changes_and_exports_that_read_back
     graph = Graph().parse(data=turtle.decode("utf-8"), format="turtle", publicID="https://example.org/base/")
     [article] = graph.subjects(SCHEMA_IDENTIFIER, None)
     assert str(graph.value(article, SCHEMA_IDENTIFIER)) == doc_id
-    assert article == rdf.article_iri(doc_id) and str(article).startswith(str(rdf.ID) + "article/")
+    assert article == mapping.article_iri(doc_id) and str(article).startswith(str(mapping.ID) + "article/")
     segment = str(article).rsplit("/", 1)[1]
     assert segment.strip(".") and not segment.endswith(".")
     for fmt, name in (("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")):
@@ -38,9 +38,9 @@ def test_dot_ids_give_iris_that_no_resolution_changes_and_exports_that_read_back
 
 
 def test_ordinary_ids_keep_their_iris():
-    assert str(rdf.article_iri("000_e6aace36ca060dcf")).endswith("/article/000_e6aace36ca060dcf")
-    assert str(rdf.article_iri("le.monde.2022")).endswith("/article/le.monde.2022")
-    assert str(rdf.article_iri("café")).endswith("/article/caf%C3%A9")
+    assert str(mapping.article_iri("000_e6aace36ca060dcf")).endswith("/article/000_e6aace36ca060dcf")
+    assert str(mapping.article_iri("le.monde.2022")).endswith("/article/le.monde.2022")
+    assert str(mapping.article_iri("café")).endswith("/article/caf%C3%A9")
 
 
 def test_the_page_shows_no_bidirectional_control_character():

@@ -44,3 +44,25 @@ def test_no_two_modules_import_each_other():
     graph = {name: imported(path) - {name} for name, path in modules().items()}
     pairs = sorted((a, b) for a, found in graph.items() for b in found if a < b and a in graph.get(b, ()))
     assert pairs == []
+
+
+# About 300 lines: a module a newcomer can read whole (kg/extract is being rebuilt on real news, and kept as
+# it is split).
+MAX_LINES = 320
+
+
+def test_no_module_is_over_about_300_lines():
+    long = {name: lines for name, path in modules().items()
+            if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
+
+
+def test_kg_starts_without_the_build():
+    """`import kg` (every command does) imports neither spaCy, rdflib nor the build."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kg; print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'rdflib', 'pyoxigraph')"
+            " or m.startswith('kg.') and m not in ('kg.model', 'kg.errors')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.splitlines()[-1] == "[]", done.stderr

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from fixtures_store import free_port, kg, seeds_build  # noqa: F401  (seeds_build is a fixture)
-from kg import loading
+from kg.sparql import loading
 
 
 class Endpoint(http.server.BaseHTTPRequestHandler):

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, kg
-from kg import cli, outputs, pipeline
+from kg import cli, pipeline
+from kg.write import outputs
 
 SET = ("graph.ttl", "graph.html", "graph.oxigraph/graph.ttl.sha256")
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from conftest import ROOT, SEEDS, kg
-from kg import rdf
+from kg.graph import rdf
 from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 
 # Any text at all: control characters, lone surrogates, quotes, angle brackets, Turtle and N-Triples syntax.
@@ -133,7 +133,7 @@ def assert_no_build_process_outlives_its_build(patience: float = 60.0) -> None:
     deadline = time.monotonic() + patience
     while True:
         # this checkout's processes only: other checkouts of kg may be building on the same machine
-        orphans = [pid for pid, parent, command in processes() if "kg.preload" in command and str(ROOT) in command
+        orphans = [pid for pid, parent, command in processes() if "kg.pipeline.preload" in command and str(ROOT) in command
                    and parent != os.getpid() and parent not in {p for p, q, _ in processes() if q == os.getpid()}]
         if not orphans or time.monotonic() > deadline:
             break

@@ -11,7 +11,8 @@ from rdflib.namespace import RDF, RDFS
 
 import kg
 from conftest import ROOT, kg as kg_command
-from kg.rdf import KG, turtle
+from kg.graph.mapping import KG
+from kg.graph.rdf import turtle
 
 CORPUS = ROOT / "tests" / "corpus"
 ARTICLES = ("c02_merkel_macron_plan_de_relance", "c03_erdogan_poutine_idlib", "c15_trump_poutine_appel")

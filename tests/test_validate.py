@@ -254,7 +254,7 @@ CHANGES = {
 
 @pytest.mark.parametrize("change", CHANGES)
 def test_checking_only_what_changed_since_a_valid_graph_finds_what_a_full_check_finds(change):
-    from kg.validate import NodeStatements, validate_changes, validate_graph
+    from kg.check.validate import NodeStatements, validate_changes, validate_graph
 
     before = Graph().parse(data=valid_graph() + background_calls(20), format="turtle")
     old, new = CHANGES[change]

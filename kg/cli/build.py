@@ -31,7 +31,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.errors import Failure, InvalidGraph, UsageError
-    from kg.outdir import writable_folder
+    from kg.write.outdir import writable_folder
     from kg.pipeline import VALIDATE_MAX_TRIPLES, build
 
     for path in args.inputs:

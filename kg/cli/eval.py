@@ -1,4 +1,4 @@
-"""`kg eval GRAPH --gold FILE`: a built graph scored against a hand-annotated reference (kg.evaluate)."""
+"""`kg eval GRAPH --gold FILE`: a built graph scored against a hand-annotated reference (kg.check.evaluate)."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.errors import UsageError
-    from kg.evaluate import evaluate, summary
-    from kg.outputs import settle
+    from kg.check.evaluate import evaluate, summary
+    from kg.write.outputs import settle
 
     graph = Path(args.graph)
     if graph.is_dir():

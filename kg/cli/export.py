@@ -1,5 +1,5 @@
-"""`kg export GRAPH -o FILE`: the graph in another RDF serialisation (kg.formats), or its actor network, pairs or
-events for other tools (kg.exports)."""
+"""`kg export GRAPH -o FILE`: the graph in another RDF serialisation (kg.graph.formats), or its actor network, pairs or
+events for other tools (kg.graph.exports)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ EXTENSIONS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "rdf": "rdfx
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from kg.exports import EXPORTS
+    from kg.graph.exports import EXPORTS
 
     export_ = subparsers.add_parser(
         "export", help="write a graph in another RDF serialisation, or its actor network for other tools",
@@ -27,9 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.atomic import write_atomic
+    from kg.write.atomic import write_atomic
     from kg.errors import Failure
-    from kg.exports import exported
+    from kg.graph.exports import exported
 
     data = exported(args.graph, args.format or format_from_name(args.output))
     if args.output and args.output != "-":
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
 def format_from_name(output: str | None) -> str:
     from kg.errors import UsageError
-    from kg.exports import EXPORTS
+    from kg.graph.exports import EXPORTS
 
     name = Path(output).name.lower() if output and output != "-" else ""
     suffix = name.rsplit(".", 1)[-1] if "." in name else ""

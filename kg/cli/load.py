@@ -1,4 +1,4 @@
-"""`kg load GRAPH --endpoint URL`: the graph sent to a SPARQL 1.1 Graph Store endpoint (kg.loading).
+"""`kg load GRAPH --endpoint URL`: the graph sent to a SPARQL 1.1 Graph Store endpoint (kg.sparql.loading).
 
 Credentials never appear in what it prints: every message is cleaned of them."""
 
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.errors import EndpointError, Failure, UsageError
-    from kg.loading import Secrets, credentials, graph_store_url, put_graph, timeout_for, upload_file
+    from kg.sparql.loading import Secrets, credentials, graph_store_url, put_graph, timeout_for, upload_file
 
     if args.retries < 1 or args.retry_delay < 0 or (args.timeout is not None and args.timeout <= 0):
         raise UsageError("--retries must be at least 1, --retry-delay not negative and --timeout positive")

@@ -1,4 +1,4 @@
-"""`kg query`: SPARQL on a built graph (kg.query) or on any SPARQL endpoint (kg.endpoint).
+"""`kg query`: SPARQL on a built graph (kg.sparql.query) or on any SPARQL endpoint (kg.sparql.endpoint).
 
     kg query GRAPH QUERY             on a build folder or an RDF file
     kg query --endpoint URL QUERY    on a triplestore, over the SPARQL 1.1 Protocol
@@ -15,7 +15,7 @@ USAGE = "kg query GRAPH QUERY [--format F]\n       kg query --endpoint URL QUERY
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from kg.vocabulary import GRAPH_IRI, PREFIXES
-    from kg.query import RESULT_FORMATS
+    from kg.sparql.query import RESULT_FORMATS
 
     query = subparsers.add_parser(
         "query", help="run a SPARQL query on a graph or an endpoint", usage=USAGE,
@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.errors import UsageError
-    from kg.query import query_graph, query_list, read_query, render, syntax_error_report
+    from kg.sparql.query import query_graph, query_list, read_query, render, syntax_error_report
 
     if args.list:
         if args.arguments or args.endpoint:
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
                          + f" (usage: {USAGE.splitlines()[0 if expected == 2 else 1].strip()})")
     query, origin = read_query(args.arguments[-1])
     if args.endpoint:
-        from kg.endpoint import query_endpoint
+        from kg.sparql.endpoint import query_endpoint
 
         result = query_endpoint(args.endpoint, query, args.timeout, None if args.graph == "none" else args.graph)
         output = render(result, args.format)

@@ -1,5 +1,5 @@
 """`kg serve GRAPH`: a local SPARQL endpoint (an Oxigraph server) on a graph, read-only unless --writable,
-without CORS unless --cors ORIGIN (kg.serving, and the gate of kg.gate in front of it when needed)."""
+without CORS unless --cors ORIGIN (kg.sparql.serving, and the gate of kg.sparql.gate in front of it when needed)."""
 
 from __future__ import annotations
 
@@ -62,9 +62,9 @@ def warn(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg import serving
+    from kg.sparql import serving
     from kg.errors import Failure, UsageError
-    from kg.formats import graph_file
+    from kg.graph.formats import graph_file
 
     source = graph_file(args.graph)  # the file itself goes to the server, as the user named it
     if args.query_timeout <= 0:

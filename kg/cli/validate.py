@@ -1,4 +1,4 @@
-"""`kg validate GRAPH`: a graph checked against the SHACL shapes of the contract (kg.validate)."""
+"""`kg validate GRAPH`: a graph checked against the SHACL shapes of the contract (kg.check.validate)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def graph_file(argument: str) -> Path:
-    from kg.outputs import settle
+    from kg.write.outputs import settle
 
     path = Path(argument)
     if path.is_dir():
@@ -28,7 +28,7 @@ def graph_file(argument: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     from kg.errors import Failure, UsageError
-    from kg.validate import is_kg_graph, read_graph, validate_graph
+    from kg.check.validate import is_kg_graph, read_graph, validate_graph
 
     path = graph_file(args.graph)
     try:

@@ -13,7 +13,7 @@ from kg.extract.actors import ActorFinder, ArticleActors
 from kg.extract.coref import Discourse
 from kg.extract.events import Draft, EventReader, StoryState
 from kg.extract.topics import TopicFinder
-from kg.gazetteer import Gazetteer
+from kg.knowledge.gazetteer import Gazetteer
 from kg.model import ArticleInfo, Document, EventRecord, Extraction, TopicConcept
 
 # Bump when extraction changes what it reads from the same text (it keys the extraction cache).

@@ -20,7 +20,7 @@ from kg.extract.groups import GroupFinder
 from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention
 from kg.extract.offices import home_country, office_day
 from kg.extract.titles import TitleFinder
-from kg.gazetteer import Gazetteer
+from kg.knowledge.gazetteer import Gazetteer
 from kg.model import ActorRef
 from kg.nlp import make_pattern_doc
 from kg.text import fold, slug

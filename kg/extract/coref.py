@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg.extract.mentions import Mention
-from kg.gazetteer import Gazetteer
+from kg.knowledge.gazetteer import Gazetteer
 from kg.text import fold
 
 MASCULINE = {"il", "lui", "celui-ci", "ce dernier"}

@@ -19,7 +19,7 @@ from kg.extract.cues import DocIndex, PhraseCues, lemma
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import Lexicon
 from kg.extract.participants import ParticipantReader, case
-from kg.gazetteer import Gazetteer
+from kg.knowledge.gazetteer import Gazetteer
 from kg.model import KIND_RANK
 
 CONTEXT_SENTENCES = 6  # how far after an event a sentence may still be about it (for its topics)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc
 
-from kg.gazetteer import Gazetteer
+from kg.knowledge.gazetteer import Gazetteer
 from kg.model import ActorRef
 
 NAME, SURNAME, METONYM = "name", "surname", "metonym"

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from kg.gazetteer import Gazetteer
+from kg.knowledge.gazetteer import Gazetteer
 
 NAMED = ("name", "surname", "metonym", "part")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")

@@ -15,7 +15,7 @@ from kg.extract.nouns import OBJECT_DEPS, OBLIQUE_DEPS, OF, NounReading, case
 from kg.extract.coref import Discourse
 from kg.extract.cues import lemma
 from kg.extract.lexicon import Lexicon
-from kg.gazetteer import Gazetteer
+from kg.knowledge.gazetteer import Gazetteer
 from kg.text import fold
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}

@@ -12,7 +12,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, Mention, filter_longest_matches, positions
-from kg.gazetteer import Gazetteer
+from kg.knowledge.gazetteer import Gazetteer
 from kg.nlp import make_pattern_doc
 from kg.text import fold
 

@@ -2,14 +2,14 @@
 extraction reads. Each file is read once per process, with the standard library (and the topic scheme with
 Oxigraph's parser: no rdflib, so that the build's workers extract without importing it).
 
-- the gazetteer of states, organisations and people, and the titles of offices (kg.gazetteer builds its
+- the gazetteer of states, organisations and people, and the titles of offices (kg.knowledge.gazetteer builds its
   records and look-ups from these);
 - groups, and the words of communication (kg.extract.lexicon, kg.extract.groups);
 - the topic scheme, topics.ttl (topic_scheme(): its concepts with their French cue phrases);
 - news outlets (media.json) and page furniture (boilerplate.json).
 
 FILES lists them all, and nothing else: a file extraction reads is read through data() or topic_scheme(),
-and the extraction cache's fingerprint hashes exactly these files (kg.cache).
+and the extraction cache's fingerprint hashes exactly these files (kg.pipeline.cache).
 """
 
 from __future__ import annotations

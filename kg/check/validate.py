@@ -168,7 +168,7 @@ def check_build(graph: Graph, ntriples: bytes, checked_nodes: Path | None = None
     if violations:
         raise InvalidGraph(f"{len(violations)} SHACL violation(s), first: {violations[0].describe(graph)}")
     if checked_nodes:
-        from kg.atomic import write_atomic
+        from kg.write.atomic import write_atomic
 
         write_atomic(checked_nodes, digests_text(nodes.digests))
 

@@ -12,7 +12,7 @@ collected, deduplicated or sorted in Python, which took seconds per million trip
   the graph's named graph and a triple stated in several graphs becomes one.
 - Stores hold the graph in its named graph, kg.vocabulary.GRAPH_IRI, as a triplestore does after `kg load`;
   kg query sees it as the default graph too (use_default_graph_as_union).
-- Queries run on the build's persisted store (OUTDIR/graph.oxigraph, see kg.graphstore), opened
+- Queries run on the build's persisted store (OUTDIR/graph.oxigraph, see kg.graph.store), opened
   read-only, when it was made from the very graph.ttl named; on any other file, or when the store is
   missing or stale, on an in-memory Oxigraph store loaded straight from the file.
 - Export reads the file even when a persisted store exists: the store writes its triples out several
@@ -28,10 +28,10 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
-from kg.graphstore import open_read_only
+from kg.graph.store import open_read_only
 from kg.vocabulary import GRAPH_IRI, WRITTEN_PREFIXES
 from kg.errors import GraphError, InterruptedSwitch
-from kg.outputs import settle
+from kg.write.outputs import settle
 
 # The graph's named graph: in TriG and N-Quads exports, triplestores and kg query's store (see kg.vocabulary).
 GRAPH = ox.NamedNode(GRAPH_IRI)
@@ -43,7 +43,7 @@ FORMATS = {
     "nq": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
     "rdfxml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,  # compacted with ontology/context.jsonld by kg.jsonld
+    "jsonld": ox.RdfFormat.JSON_LD,  # compacted with ontology/context.jsonld by kg.graph.jsonld
 }
 
 # Files a graph can be read from, by extension.
@@ -123,12 +123,12 @@ def serialize(graph: str | os.PathLike | ox.Store, fmt: str) -> bytes:
 
     A file's triples keep the file's order; a store's come in the store's order, which depends only
     on what was loaded into it and in what order. TriG and N-Quads put the triples in the named graph
-    GRAPH_IRI; the other formats write a plain graph. JSON-LD is compacted (kg.jsonld).
+    GRAPH_IRI; the other formats write a plain graph. JSON-LD is compacted (kg.graph.jsonld).
     """
     if fmt not in FORMATS:
         raise GraphError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     if fmt == "jsonld":
-        from kg.jsonld import compacted
+        from kg.graph.jsonld import compacted
 
         return compacted(triples(graph))
     target = ox.RdfFormat.TURTLE if fmt == "trig" else ox.RdfFormat.N_TRIPLES if fmt == "nq" else FORMATS[fmt]

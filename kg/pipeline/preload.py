@@ -3,6 +3,6 @@ the model named in KG_PRELOAD_MODEL once, so that every worker forked from the s
 
 import os
 
-from kg.workers import PRELOAD_VARIABLE, preload
+from kg.pipeline.workers import PRELOAD_VARIABLE, preload
 
 preload(os.environ.get(PRELOAD_VARIABLE))

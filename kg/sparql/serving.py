@@ -2,7 +2,7 @@
 
 - Read-only by default (Oxigraph's serve-read-only): SPARQL UPDATE and Graph Store writes are refused.
   --writable allows them.
-- No CORS by default: a page of another site can neither read the answers nor, through the gate (kg.gate),
+- No CORS by default: a page of another site can neither read the answers nor, through the gate (kg.sparql.gate),
   send requests; --cors ORIGIN lets that one origin's pages in (YASGUI's, for instance).
 - Every query has a timeout (--query-timeout, 60 s by default): an abandoned heavy query ends.
 - The server is a child that dies with kg serve, even when kg serve is killed (Linux); the temporary folder
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from kg.errors import Failure, UsageError
-from kg.graphstore import matching_store
+from kg.graph.store import matching_store
 from kg.vocabulary import GRAPH_IRI
 
 MARKER = ".kg-serve"  # in a folder kg serve made: it may be emptied and used again
@@ -87,7 +87,7 @@ def serve_command(server: str, source: Path, location: Path, bind: str, port: in
     return command
 
 def start_gate(bind: str, port: int, inner_port: int, cors: str | None, writable: bool):
-    from kg.gate import Gate
+    from kg.sparql.gate import Gate
 
     family = socket.AF_INET6 if ":" in bind else socket.AF_INET
     gate = Gate((bind, port), ("127.0.0.1", inner_port), cors, writable, family)

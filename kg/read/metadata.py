@@ -1,14 +1,21 @@
-"""The publication day of an article that the metadata does not give: from its URL, else a dateline.
+"""An article's metadata: the fields of its metadata.json entry or its JSON Lines "meta" object, and the
+publication day when they lack it, from its URL, else a dateline.
 
 Many news sites write the day into their addresses (`/2018/11/27/`, `/201812/01/`, `-29-11-2018-`,
 `20181127ART…`); htmldate reads only the first of these shapes, so the shapes are listed here. A dateline
 is a date at the very top of the text ("PARIS, 27 novembre 2018 (AFP) -", "Publié le 27/11/2018"). Nothing
 else is guessed: an article without either stays undated.
 """
+
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
+from typing import Any
+
+from kg.read.decoding import normalise
+
+META_FIELDS = ("url", "outlet", "title")
 
 # Each shape with its groups named; the first that gives a valid day in range wins.
 URL_SHAPES = (
@@ -61,3 +68,42 @@ def from_dateline(text: str) -> date | None:
 def publication_day(url: str | None, text: str) -> date | None:
     """The publication day when the metadata lacks it: the URL's, else the dateline's."""
     return from_url(url) or from_dateline(text)
+
+
+def metadata_fields(meta: Any, meta_name: str) -> tuple[dict[str, Any], list[str]]:
+    """Document fields from a metadata object, and the reasons for what was left out."""
+    if meta is None:
+        return {}, []
+    if not isinstance(meta, dict):
+        return {}, [f"{meta_name} is not an object; read without metadata"]
+    fields: dict[str, Any] = {}
+    problems: list[str] = []
+    published = meta.get("published")
+    if published not in (None, ""):
+        day = parse_published(published)
+        if day is None:
+            problems.append(f"published date {published!r} is not a valid date; read without a publication date")
+        fields["published"] = day
+    for name in META_FIELDS:
+        value = meta.get(name)
+        if isinstance(value, str):
+            value = " ".join(normalise(value).split())
+            fields[name] = value or None
+        elif value is not None:
+            problems.append(f"{name} is not a string; left out")
+    return fields, problems
+
+
+def parse_published(value: Any) -> date | None:
+    """The day of an ISO date or date-time ("2022-02-03", "2019-03-04T10:00:00Z"), else None."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        if len(value) > 10 and value[10] in "T ":
+            return datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    return None

@@ -7,7 +7,7 @@ batches and gives each back with its BatchResult. The build puts every extractio
 the same whatever ran them, in whatever order they come back.
 
 - Worker processes (--workers N): where there is a fork server (Linux, macOS), it is started at once and
-  loads the model (kg.preload) while the main process reads the input and looks up the cache; each worker
+  loads the model (kg.pipeline.preload) while the main process reads the input and looks up the cache; each worker
   is forked from it with the model already in memory. Elsewhere workers are spawned and each loads the
   model on its first batch. A worker ends once the build's main process is gone.
 - A dask.distributed cluster (--dask-scheduler ADDRESS): each task is a batch; a worker process loads the
@@ -36,7 +36,7 @@ TASKS_IN_FLIGHT_PER_WORKER = 3
 BATCHES_IN_FLIGHT_PER_THREAD = 3
 # How often a worker looks whether the build's main process is still there.
 MAIN_PROCESS_CHECK_SECONDS = 1.0
-# The model the workers' fork server loads as it starts (read by kg.preload, which the server imports).
+# The model the workers' fork server loads as it starts (read by kg.pipeline.preload, which the server imports).
 PRELOAD_VARIABLE = "KG_PRELOAD_MODEL"
 # Seconds the fork server took to load each model; the workers forked from it inherit this and report it once.
 PRELOADED: dict[str, float] = {}
@@ -94,7 +94,9 @@ def extraction_tools(model: str):
     """The pipeline and the extractor, loaded once per process (a worker keeps them for all its tasks)."""
     from threadpoolctl import threadpool_limits
 
-    from kg import gazetteer, knowledge, nlp
+    from kg import knowledge, nlp
+
+    from kg.knowledge import gazetteer
     from kg.extract import Extractor
 
     # One BLAS thread per process: parallelism comes from processes (--workers), and a second thread per
@@ -106,8 +108,8 @@ def extraction_tools(model: str):
 
 def extract_batch(documents: list[Document] | tuple[Document, ...], model: str) -> BatchResult:
     """Parse and extract a batch of documents: the unit of work of every runner (workers, dask). A document
-    that fails, or takes longer than its budget, is a problem of its own (kg.guard); the others are kept."""
-    from kg.guard import each_within_budget
+    that fails, or takes longer than its budget, is a problem of its own (kg.pipeline.guard); the others are kept."""
+    from kg.pipeline.guard import each_within_budget
     from kg.nlp import analysed
 
     clock = time.perf_counter()
@@ -172,7 +174,7 @@ def worker_context(model: str) -> tuple[multiprocessing.context.BaseContext, boo
     from multiprocessing import forkserver
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kg.preload"])
+    context.set_forkserver_preload(["kg.pipeline.preload"])
     running = fork_server_pid() is not None
     previous = os.environ.get(PRELOAD_VARIABLE)
     os.environ[PRELOAD_VARIABLE] = model  # the server starts with this process's environment

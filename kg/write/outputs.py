@@ -19,14 +19,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from kg.atomic import current_umask, write_atomic
+from kg.write.atomic import current_umask, write_atomic
 from kg.errors import InterruptedSwitch, OutputBusy
 
 LOCK_NAME = ".kg-build.lock"
 JOURNAL_NAME = ".kg-switch.json"
 STAGE_PREFIX = ".kg-stage-"
 OUTPUT_NAMES = ("graph.ttl", "graph.oxigraph", "graph.html")  # in the order they are switched
-# Left by killed builds (here and in kg.atomic, kg.graphstore): removed by the next build.
+# Left by killed builds (here and in kg.write.atomic, kg.graph.store): removed by the next build.
 LEFTOVER_PREFIXES = (STAGE_PREFIX, ".graph.ttl.", ".graph.html.", ".graph.oxigraph.", f"{JOURNAL_NAME}.")
 # How long a reader waits for a switch under way to end.
 SWITCH_WAIT_SECONDS = 10.0

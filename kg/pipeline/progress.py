@@ -46,8 +46,8 @@ class Stopwatch:
 def estimated_documents(inputs: Iterable[str | os.PathLike]) -> int | None:
     """About how many documents INPUTS hold (lines of JSON Lines files, article files of folders), for the
     progress bar's time-left estimate; counting is much cheaper than reading."""
-    from kg.documents import ARTICLE_SUFFIXES, JSONL_SUFFIXES
-    from kg.intake import Refused, count_lines, open_regular
+    from kg.read.inputs import ARTICLE_SUFFIXES, JSONL_SUFFIXES
+    from kg.read.intake import Refused, count_lines, open_regular
 
     def lines(path: Path) -> int:  # never a pipe or a device, never a whole line in memory
         try:

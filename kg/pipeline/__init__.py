@@ -1,14 +1,14 @@
 """`kg build`: read → extract (cached or run) → resolve → map → check → write.
 
-- read: the articles of the inputs, as Documents (kg.documents); each bad one is a Problem, reported at once.
-- extract: each article's extraction comes from the cache (kg.cache, OUTDIR/.cache) or is parsed and extracted
-  in worker processes or on a dask cluster (kg.workers), beside the reading; every extraction is put at its
+- read: the articles of the inputs, as Documents (kg.read.inputs); each bad one is a Problem, reported at once.
+- extract: each article's extraction comes from the cache (kg.pipeline.cache, OUTDIR/.cache) or is parsed and extracted
+  in worker processes or on a dask cluster (kg.pipeline.workers), beside the reading; every extraction is put at its
   document's place in the input, so the graph is the same whatever ran them.
 - resolve: one actor per real-world actor, one event per real-world event, across the corpus (kg.resolve).
-- map: the corpus as RDF (kg.rdf).
-- check: the SHACL shapes of the contract (kg.validate), on graphs small enough for pyshacl.
-- write: graph.ttl, graph.oxigraph (kg.graphstore) and graph.html (kg.page), written whole into a staging
-  folder of OUTDIR, then switched in as one set, by one build at a time (kg.outputs): a build that dies or
+- map: the corpus as RDF (kg.graph.rdf).
+- check: the SHACL shapes of the contract (kg.check.validate), on graphs small enough for pyshacl.
+- write: graph.ttl, graph.oxigraph (kg.graph.store) and graph.html (kg.page), written whole into a staging
+  folder of OUTDIR, then switched in as one set, by one build at a time (kg.write.outputs): a build that dies or
   fails leaves the previous outputs whole.
 """
 
@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.atomic import write_atomic
+from kg.write.atomic import write_atomic
 from kg.model import BuildResult, Corpus, Document, Extraction, Problem
 from kg.nlp import DEFAULT_MODEL
-from kg.progress import Stopwatch
+from kg.pipeline.progress import Stopwatch
 
 # pyshacl takes minutes on graphs past this size; bigger graphs are written unchecked, and the build says so.
 VALIDATE_MAX_TRIPLES = 200_000
@@ -40,7 +40,7 @@ def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, mod
     of each bad document; CACHE: True keeps extractions in OUTDIR/.cache, a path keeps them there, False
     keeps none; DASK_SCHEDULER: extract on that dask cluster instead; PROGRESS: show a progress bar (on
     stderr, when it is a terminal). Raises kg.errors.OutputBusy when another build is writing into OUTDIR."""
-    from kg.outputs import exclusive
+    from kg.write.outputs import exclusive
 
     with exclusive(outdir):
         return build_held(inputs, outdir, model=model, workers=workers, validate=validate, report=report,
@@ -51,11 +51,12 @@ def build_held(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *
                workers: int = 1, validate: bool = True, report: Callable[[Problem], None] | None = None,
                cache: bool | str | os.PathLike = True, dask_scheduler: str | None = None,
                progress: bool = False) -> BuildResult:
-    """build(), OUTDIR being held (kg.outputs.exclusive)."""
-    from kg import knowledge, rdf
-    from kg.progress import estimated_documents, progress_bar
+    """build(), OUTDIR being held (kg.write.outputs.exclusive)."""
+    from kg import knowledge
+    from kg.graph import rdf
+    from kg.pipeline.progress import estimated_documents, progress_bar
     from kg.resolve import resolve
-    from kg.workers import runner_for
+    from kg.pipeline.workers import runner_for
 
     inputs = [Path(i) for i in inputs]
     outdir = Path(outdir)
@@ -90,7 +91,7 @@ def build_held(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *
 
 def read(inputs: list[Path], note: Callable[[Problem], None]) -> Iterator[Document]:
     """The documents of INPUTS, in order; NOTE is told of each problem."""
-    from kg.documents import read_documents
+    from kg.read.inputs import read_documents
 
     for item in read_documents(inputs):
         if isinstance(item, Problem):
@@ -100,7 +101,7 @@ def read(inputs: list[Path], note: Callable[[Problem], None]) -> Iterator[Docume
 
 
 def open_cache(cache: bool | str | os.PathLike, outdir: Path, model: str):
-    from kg.cache import CACHE_FOLDER, ExtractionCache, fingerprint
+    from kg.pipeline.cache import CACHE_FOLDER, ExtractionCache, fingerprint
 
     if cache is False or cache is None:
         return None
@@ -113,7 +114,7 @@ def extract(documents: Iterable[Document], store, runner, note: Callable[[Proble
     """The extraction of each document, in input order: from the cache STORE, or run by RUNNER (and then
     kept in the cache). A document whose extraction fails is a problem (NOTE is told), and is left out.
     ADVANCE(n) moves the progress bar."""
-    from kg.workers import batches
+    from kg.pipeline.workers import batches
 
     def lookup(document: Document) -> Extraction | None:
         with watch.stage("cache"):
@@ -144,8 +145,9 @@ def extract(documents: Iterable[Document], store, runner, note: Callable[[Proble
 
 def check(graph, checked_nodes: Path | None = None) -> bool:
     """Raise kg.errors.InvalidGraph on a violation of the shapes; False when the graph is too big to be checked.
-    CHECKED_NODES: the validator's memory of the last graph that conformed (see kg.validate.check_build)."""
-    from kg import rdf, validate
+    CHECKED_NODES: the validator's memory of the last graph that conformed (see kg.check.validate.check_build)."""
+    from kg.graph import rdf
+    from kg.check import validate
 
     if len(graph) > VALIDATE_MAX_TRIPLES:
         return False
@@ -155,9 +157,9 @@ def check(graph, checked_nodes: Path | None = None) -> bool:
 
 def write(outdir: Path, graph, corpus: Corpus, watch: Stopwatch) -> tuple[Path, ...]:
     """graph.ttl, graph.oxigraph and graph.html written whole into a staging folder, then switched in as one set."""
-    from kg import rdf
-    from kg.graphstore import write_graph_store
-    from kg.outputs import staged, switch
+    from kg.graph import rdf
+    from kg.graph.store import write_graph_store
+    from kg.write.outputs import staged, switch
     from kg.page import render
 
     with staged(outdir) as stage:

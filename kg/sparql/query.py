@@ -1,7 +1,7 @@
 """`kg query`: SPARQL on a built graph (an embedded Oxigraph store) or on any SPARQL endpoint.
 
     kg query GRAPH QUERY             on a build folder or an RDF file
-    kg query --endpoint URL QUERY    on a triplestore, over the SPARQL 1.1 Protocol (kg.endpoint)
+    kg query --endpoint URL QUERY    on a triplestore, over the SPARQL 1.1 Protocol (kg.sparql.endpoint)
     kg query --list                  the queries of queries/
 
 QUERY is SPARQL text, a .rq file, the name of a query of queries/, or - for standard input. The
@@ -36,8 +36,8 @@ def query_graph(graph: str, query: str, fmt: str, warn: Callable[[str], None]) -
     """QUERY's result on GRAPH (a build folder or an RDF file), rendered in FMT: on the build's store when it
     matches graph.ttl, else on the file loaded into memory. The store is only a cache: when it fails while
     read, WARN is told and the file is read instead. Raises SyntaxError for a malformed query."""
-    from kg.formats import open_store, read_store
-    from kg.graphstore import store_error
+    from kg.graph.formats import open_store, read_store
+    from kg.graph.store import store_error
 
     store = open_store(graph, warn)
     try:

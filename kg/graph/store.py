@@ -25,7 +25,7 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from kg.atomic import current_umask
+from kg.write.atomic import current_umask
 from kg.vocabulary import GRAPH_IRI
 
 STORE_NAME = "graph.oxigraph"

@@ -36,7 +36,7 @@ def query_endpoint(url: str, query: str, timeout: float,
     A query that names no graph (no FROM) is asked of GRAPH, both as its default graph and as a named graph
     (the protocol's default-graph-uri and named-graph-uri): it sees what it sees in kg query, whatever the
     store makes of its own default graph. GRAPH None leaves the dataset to the endpoint."""
-    from kg.loading import credentials, opener_for, server_says
+    from kg.sparql.loading import credentials, opener_for, server_says
 
     url, found = credentials(url)  # printed without its user:password@, which is sent as credentials
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):

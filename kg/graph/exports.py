@@ -1,4 +1,4 @@
-"""`kg export`: the graph in the RDF serialisations (kg.formats), and as files for other tools.
+"""`kg export`: the graph in the RDF serialisations (kg.graph.formats), and as files for other tools.
 
 - gexf, graphml: the actor network (networkx's writers), for Gephi, Cytoscape, yEd or networkx: one
   node per actor (id the prefixed name actor:…, label, kind, Wikidata id, number of events), one edge
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.formats import FORMATS, read_store, serialize
+from kg.graph.formats import FORMATS, read_store, serialize
 from kg.model import ACTOR_KINDS, EVENT_KINDS
 from kg.vocabulary import GRAPH_IRI, PREFIXES, prefixed_name
 

@@ -25,7 +25,7 @@ from kg.paths import ROOT
 
 CACHE_FOLDER = ".cache"
 # The code whose behaviour decides an article's extraction, besides the knowledge files.
-EXTRACTION_SOURCES = ("kg/extract", "kg/nlp.py", "kg/gazetteer.py", "kg/knowledge", "kg/model.py", "kg/text.py")
+EXTRACTION_SOURCES = ("kg/extract", "kg/nlp.py", "kg/knowledge", "kg/model.py", "kg/text.py")
 FINGERPRINT_CHARS = 16
 
 

@@ -1,8 +1,8 @@
 """The interactive page: one self-contained HTML document drawing the corpus with vis-network.
 
-Everything the page needs is inlined (vis-network and the page's own scripts from kg/static, the
+Everything the page needs is inlined (vis-network and the page's own scripts from kg/page/static, the
 corpus as JSON), so it works from file:// with the network off. The page lays out what it draws
-itself (kg/static/layout.js), whenever the filters change it; the actors' communities are found here
+itself (kg/page/static/layout.js), whenever the filters change it; the actors' communities are found here
 (Louvain, seeded). Only the articles some event cites are inlined. The same corpus always gives the
 same bytes (sorted data, seeded communities, no timestamps).
 """
@@ -130,7 +130,7 @@ def _event_order(event: EventRecord) -> tuple:
 
 
 def _static_text(name: str) -> str:
-    return resources.files("kg").joinpath("static", name).read_text(encoding="utf-8")
+    return resources.files("kg.page").joinpath("static", name).read_text(encoding="utf-8")
 
 
 def _library_text() -> str:

@@ -30,7 +30,7 @@ from typing import Iterator
 import pyoxigraph as ox
 
 from kg.errors import EndpointError, UsageError
-from kg.formats import DATASETS, READABLE, graph_file, read_store, reading
+from kg.graph.formats import DATASETS, READABLE, graph_file, read_store, reading
 
 # Seconds to wait for the endpoint's answer: a base, plus this much per megabyte sent.
 TIMEOUT_BASE_SECONDS = 60.0

@@ -1,6 +1,6 @@
 """Reading input files safely: regular files only, sizes checked while reading, file names that are not UTF-8.
 
-kg.documents turns what these functions read into Documents; nothing here knows about articles. Whatever a
+kg.read.inputs turns what these functions read into Documents; nothing here knows about articles. Whatever a
 file is (a FIFO, a device, a file that grows while it is read, a gzip bomb, a name in Latin-1), reading it
 either gives bounded bytes or raises Refused with the reason, in one line.
 """
