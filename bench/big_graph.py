@@ -25,8 +25,8 @@ import argparse
 import os
 import pickle
 import platform
-import statistics
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,8 +68,8 @@ print(len(graph), mapped - started, written - mapped, time.perf_counter() - stor
 
 def synthetic_corpus(scale: float = 1.0):
     """A resolved corpus shaped like a big build's, the same every time."""
-    from kg.model import ACTOR_KINDS, EVENT_KINDS, Actor, ArticleInfo, Corpus, EventRecord
     from kg.knowledge import topic_scheme
+    from kg.model import ACTOR_KINDS, EVENT_KINDS, Actor, ArticleInfo, Corpus, EventRecord
 
     rng = random.Random(SEED)
     start = date(2017, 1, 1)

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from kg import nlp
-
-from kg.pipeline import guard, workers
 from kg.model import ArticleInfo, Document, Extraction
+from kg.pipeline import guard, workers
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ("Emmanuel Macron s'est entretenu mardi par téléphone avec Vladimir Poutine, a indiqué l'Élysée. "

@@ -4,10 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DATA, ROOT, SEEDS, kg
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
-
-from conftest import DATA, ROOT, SEEDS, kg
 
 KG = Namespace("https://w3id.org/kg-news/ontology#")
 PROV = Namespace("http://www.w3.org/ns/prov#")

@@ -11,7 +11,6 @@ import xml.etree.ElementTree as ElementTree
 from importlib import metadata
 
 import pytest
-
 from fixtures_store import QUERIES, ROOT, kg, seeds_build  # noqa: F401  (seeds_build is a fixture)
 
 DATA = ROOT / "tests" / "data"

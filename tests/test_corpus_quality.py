@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, kg
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -6,7 +6,6 @@ import importlib.util
 import re
 
 import pytest
-
 from fixtures_store import ROOT
 
 spec = importlib.util.spec_from_file_location("refresh", ROOT / "docs" / "refresh.py")

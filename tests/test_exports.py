@@ -11,9 +11,8 @@ import subprocess
 import networkx as nx
 import pytest
 import rdflib
-from rdflib.compare import isomorphic
-
 from fixtures_store import GRAPH_IRI, ROOT, kg, kg_json, seeds_build  # noqa: F401  (seeds_build is a fixture)
+from rdflib.compare import isomorphic
 
 RAPPER = shutil.which("rapper")
 PAIRS = """SELECT (COUNT(*) AS ?n) WHERE { { SELECT DISTINCT ?a ?b WHERE {

@@ -4,10 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import kg
 from rdflib import Graph, Namespace
 from rdflib.namespace import OWL, RDF, RDFS
-
-from conftest import kg
 
 KG = Namespace("https://w3id.org/kg-news/ontology#")
 WD = "http://www.wikidata.org/entity/"

@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 import rdflib
+from fixtures_store import GRAPH_IRI, kg, kg_json, seeds_build  # noqa: F401  (seeds_build is a fixture)
 from rdflib.compare import isomorphic
 
-from fixtures_store import GRAPH_IRI, kg, kg_json, seeds_build  # noqa: F401  (seeds_build is a fixture)
 from kg.graph.formats import serialize
 
 RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}

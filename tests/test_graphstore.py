@@ -8,8 +8,8 @@ import shutil
 
 import pyoxigraph as ox
 import pytest
-
 from fixtures_store import BUILT, QUERIES, kg, serve_until_interrupted, sparql_select
+
 from kg.graph.store import write_graph_store
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.model import Document, Problem
 from kg.read import inputs as documents
 from kg.read.inputs import read_documents
-from kg.model import Document, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 CALL = "Emmanuel Macron s'est entretenu avec Angela Merkel à l'Élysée, a indiqué la présidence française."

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import UsageError
-from kg.read.inputs import MAX_ANALYSED_CHARS, MAX_ARTICLE_BYTES, read_documents
 from kg.model import Document, Problem
+from kg.read.inputs import MAX_ANALYSED_CHARS, MAX_ARTICLE_BYTES, read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 

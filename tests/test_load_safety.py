@@ -9,8 +9,8 @@ import threading
 import time
 
 import pytest
-
 from fixtures_store import free_port, kg, seeds_build  # noqa: F401  (seeds_build is a fixture)
+
 from kg.sparql import loading
 
 

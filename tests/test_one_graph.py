@@ -10,9 +10,16 @@ import re
 
 import pytest
 import rdflib
-
 from fixtures_store import (  # noqa: F401  (oxigraph_server, seeds_build, virtuoso_server are fixtures)
-    GRAPH_IRI, QUERIES, kg, oxigraph_server, seeds_build, serve_until_interrupted, sparql_select, virtuoso_server)
+    GRAPH_IRI,
+    QUERIES,
+    kg,
+    oxigraph_server,
+    seeds_build,
+    serve_until_interrupted,
+    sparql_select,
+    virtuoso_server,
+)
 
 NAMED = sorted(path.stem for path in QUERIES.glob("*.rq"))
 COUNT_THE_GRAPH = f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH_IRI}> WHERE {{ ?s ?p ?o }}"

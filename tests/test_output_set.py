@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, kg
+
 from kg import cli, pipeline
 from kg.write import outputs
 

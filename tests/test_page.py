@@ -13,7 +13,6 @@ import subprocess
 import sys
 import unicodedata
 from html.parser import HTMLParser
-from importlib import resources
 from pathlib import Path
 
 import pytest

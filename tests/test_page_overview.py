@@ -12,10 +12,10 @@ import re
 from datetime import date
 
 import pytest
+from test_page import ROOT, OfflinePage, browser, seeds_out  # noqa: F401  (browser, seeds_out are fixtures)
 
 from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 from kg.page import page_data, render
-from test_page import ROOT, OfflinePage, browser, seeds_out  # noqa: F401  (browser, seeds_out are fixtures)
 
 INTERACTIVE_MS = 3000
 
@@ -124,7 +124,11 @@ def test_isolated_pairs_are_grouped_apart_from_the_network(opened, pairs_html):
     assert apart["pairs"] == 30 and apart["caption"]
     nodes = positions(page)
     labels = page.evaluate("Object.fromEntries(kgPage.data.actors.map((a, i) => ['a' + i, a.label]))")
-    inside = lambda p: apart["x"] - 1 <= p["x"] <= apart["x"] + apart["width"] + 1 and apart["y"] - 1 <= p["y"] <= apart["y"] + apart["height"] + 1
+
+    def inside(p):
+        return (apart["x"] - 1 <= p["x"] <= apart["x"] + apart["width"] + 1
+                and apart["y"] - 1 <= p["y"] <= apart["y"] + apart["height"] + 1)
+
     pairs = [nodes[i] for i in nodes if labels[i].startswith("Paire")]
     assert len(pairs) == 60 and all(inside(p) for p in pairs)
     assert not any(inside(nodes[i]) for i in nodes if not labels[i].startswith("Paire"))

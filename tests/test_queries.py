@@ -4,7 +4,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
-
 from fixtures_store import QUERIES, kg, kg_json, seeds_build  # noqa: F401  (seeds_build is a fixture)
 
 NAMED_QUERIES = sorted(QUERIES.glob("*.rq"))

@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DATA, kg
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
-
-from conftest import DATA, kg
 
 KG = Namespace("https://w3id.org/kg-news/ontology#")
 SCHEMA = Namespace("https://schema.org/")

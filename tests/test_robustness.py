@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import ROOT, SEEDS, kg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from conftest import ROOT, SEEDS, kg
 from kg.graph import rdf
 from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 

@@ -6,11 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+from conftest import kg as kg_command
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 import kg
-from conftest import ROOT, kg as kg_command
 from kg.graph.mapping import KG
 from kg.graph.rdf import turtle
 

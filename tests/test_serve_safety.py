@@ -14,9 +14,17 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from fixtures_store import (  # noqa: F401  (seeds_build is a fixture)
-    KG, ROOT, free_port, kg, seeds_build, serve_until_interrupted, sparql_select, stop, wait_until_answers)
+    KG,
+    ROOT,
+    free_port,
+    kg,
+    seeds_build,
+    serve_until_interrupted,
+    sparql_select,
+    stop,
+    wait_until_answers,
+)
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 EVIL = "http://evil.example"

@@ -14,10 +14,17 @@ import threading
 
 import pytest
 import rdflib
-
 from fixtures_store import (  # noqa: F401  (oxigraph_server, seeds_build, virtuoso_server are fixtures)
-    GRAPH_IRI, free_port, kg, kg_json, oxigraph_server, seeds_build, serve_until_interrupted, sparql_select,
-    virtuoso_server)
+    GRAPH_IRI,
+    free_port,
+    kg,
+    kg_json,
+    oxigraph_server,
+    seeds_build,
+    serve_until_interrupted,
+    sparql_select,
+    virtuoso_server,
+)
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 COUNT_IN_GRAPH = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}"

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
-from rdflib.paths import InvPath, Path as PropertyPath
+from rdflib.paths import InvPath
+from rdflib.paths import Path as PropertyPath
 from rdflib.term import Node
 from rdflib.util import guess_format
 
 from kg import vocabulary
-from kg.vocabulary import prefixed_name
 from kg.paths import ONTOLOGY
+from kg.vocabulary import prefixed_name
 
 KG = Namespace(vocabulary.KG)
 @dataclass(frozen=True)

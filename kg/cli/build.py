@@ -31,8 +31,8 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.errors import Failure, InvalidGraph, UsageError
-    from kg.write.outdir import writable_folder
     from kg.pipeline import VALIDATE_MAX_TRIPLES, build
+    from kg.write.outdir import writable_folder
 
     for path in args.inputs:
         if not Path(path).exists():

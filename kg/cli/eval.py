@@ -22,8 +22,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.errors import UsageError
     from kg.check.evaluate import evaluate, summary
+    from kg.errors import UsageError
     from kg.write.outputs import settle
 
     graph = Path(args.graph)

@@ -27,9 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.write.atomic import write_atomic
     from kg.errors import Failure
     from kg.graph.exports import exported
+    from kg.write.atomic import write_atomic
 
     data = exported(args.graph, args.format or format_from_name(args.output))
     if args.output and args.output != "-":

@@ -14,8 +14,8 @@ USAGE = "kg query GRAPH QUERY [--format F]\n       kg query --endpoint URL QUERY
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from kg.vocabulary import GRAPH_IRI, PREFIXES
     from kg.sparql.query import RESULT_FORMATS
+    from kg.vocabulary import GRAPH_IRI, PREFIXES
 
     query = subparsers.add_parser(
         "query", help="run a SPARQL query on a graph or an endpoint", usage=USAGE,

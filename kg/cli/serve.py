@@ -62,9 +62,9 @@ def warn(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.sparql import serving
     from kg.errors import Failure, UsageError
     from kg.graph.formats import graph_file
+    from kg.sparql import serving
 
     source = graph_file(args.graph)  # the file itself goes to the server, as the user named it
     if args.query_timeout <= 0:

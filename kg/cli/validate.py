@@ -27,8 +27,8 @@ def graph_file(argument: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.errors import Failure, UsageError
     from kg.check.validate import is_kg_graph, read_graph, validate_graph
+    from kg.errors import Failure, UsageError
 
     path = graph_file(args.graph)
     try:

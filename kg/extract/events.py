@@ -13,11 +13,11 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import decide, when
-from kg.extract.mentions import Mention, is_person, token_mentions
 from kg.extract.coref import Discourse
 from kg.extract.cues import DocIndex, PhraseCues, lemma
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention, is_person, token_mentions
 from kg.extract.participants import ParticipantReader, case
 from kg.knowledge.gazetteer import Gazetteer
 from kg.model import KIND_RANK

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.mentions import METONYM, Mention, is_person
-from kg.extract.nouns import OBJECT_DEPS, OBLIQUE_DEPS, OF, NounReading, case
 from kg.extract.coref import Discourse
 from kg.extract.cues import lemma
 from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import METONYM, Mention, is_person
+from kg.extract.nouns import OBJECT_DEPS, OBLIQUE_DEPS, OF, NounReading, case
 from kg.knowledge.gazetteer import Gazetteer
 from kg.text import fold
 

@@ -28,9 +28,9 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
+from kg.errors import GraphError, InterruptedSwitch
 from kg.graph.store import open_read_only
 from kg.vocabulary import GRAPH_IRI, WRITTEN_PREFIXES
-from kg.errors import GraphError, InterruptedSwitch
 from kg.write.outputs import settle
 
 # The graph's named graph: in TriG and N-Quads exports, triplestores and kg query's store (see kg.vocabulary).

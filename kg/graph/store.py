@@ -25,8 +25,8 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from kg.write.atomic import current_umask
 from kg.vocabulary import GRAPH_IRI
+from kg.write.atomic import current_umask
 
 STORE_NAME = "graph.oxigraph"
 DIGEST_NAME = "graph.ttl.sha256"

@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.write.atomic import write_atomic
 from kg.model import BuildResult, Corpus, Document, Extraction, Problem
 from kg.nlp import DEFAULT_MODEL
 from kg.pipeline.progress import Stopwatch
+from kg.write.atomic import write_atomic
 
 # pyshacl takes minutes on graphs past this size; bigger graphs are written unchecked, and the build says so.
 VALIDATE_MAX_TRIPLES = 200_000
@@ -55,8 +55,8 @@ def build_held(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *
     from kg import knowledge
     from kg.graph import rdf
     from kg.pipeline.progress import estimated_documents, progress_bar
-    from kg.resolve import resolve
     from kg.pipeline.workers import runner_for
+    from kg.resolve import resolve
 
     inputs = [Path(i) for i in inputs]
     outdir = Path(outdir)
@@ -146,8 +146,8 @@ def extract(documents: Iterable[Document], store, runner, note: Callable[[Proble
 def check(graph, checked_nodes: Path | None = None) -> bool:
     """Raise kg.errors.InvalidGraph on a violation of the shapes; False when the graph is too big to be checked.
     CHECKED_NODES: the validator's memory of the last graph that conformed (see kg.check.validate.check_build)."""
-    from kg.graph import rdf
     from kg.check import validate
+    from kg.graph import rdf
 
     if len(graph) > VALIDATE_MAX_TRIPLES:
         return False
@@ -159,8 +159,8 @@ def write(outdir: Path, graph, corpus: Corpus, watch: Stopwatch) -> tuple[Path, 
     """graph.ttl, graph.oxigraph and graph.html written whole into a staging folder, then switched in as one set."""
     from kg.graph import rdf
     from kg.graph.store import write_graph_store
-    from kg.write.outputs import staged, switch
     from kg.page import render
+    from kg.write.outputs import staged, switch
 
     with staged(outdir) as stage:
         with watch.stage("Turtle"):

@@ -95,9 +95,8 @@ def extraction_tools(model: str):
     from threadpoolctl import threadpool_limits
 
     from kg import knowledge, nlp
-
-    from kg.knowledge import gazetteer
     from kg.extract import Extractor
+    from kg.knowledge import gazetteer
 
     # One BLAS thread per process: parallelism comes from processes (--workers), and a second thread per
     # process only fights the other workers for the cores.
@@ -109,8 +108,8 @@ def extraction_tools(model: str):
 def extract_batch(documents: list[Document] | tuple[Document, ...], model: str) -> BatchResult:
     """Parse and extract a batch of documents: the unit of work of every runner (workers, dask). A document
     that fails, or takes longer than its budget, is a problem of its own (kg.pipeline.guard); the others are kept."""
-    from kg.pipeline.guard import each_within_budget
     from kg.nlp import analysed
+    from kg.pipeline.guard import each_within_budget
 
     clock = time.perf_counter()
     pipeline, extractor = extraction_tools(model)

@@ -27,8 +27,16 @@ from typing import Any
 from kg.errors import UsageError
 from kg.model import Document, Problem
 from kg.read.decoding import CONTROL, decode, foreign_language, looks_binary, normalise
-from kg.read.intake import (LongLine, Refused, bounded_lines, file_name, open_regular, read_regular, shown_path,
-                            too_large)
+from kg.read.intake import (
+    LongLine,
+    Refused,
+    bounded_lines,
+    file_name,
+    open_regular,
+    read_regular,
+    shown_path,
+    too_large,
+)
 from kg.read.markup import html_text, markdown_text
 from kg.read.metadata import metadata_fields, publication_day
 

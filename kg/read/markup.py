@@ -7,7 +7,6 @@ import html
 import re
 from typing import Any
 
-
 # --- HTML ------------------------------------------------------------------------------------
 
 _HTML_NOISE = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",

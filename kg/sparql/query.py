@@ -19,8 +19,8 @@ from typing import Callable
 import pyoxigraph as ox
 
 from kg.errors import UsageError
-from kg.vocabulary import PREFIXES, WRITTEN_PREFIXES, declared_prefixes, prefixed_name
 from kg.paths import ROOT
+from kg.vocabulary import PREFIXES, WRITTEN_PREFIXES, declared_prefixes, prefixed_name
 
 QUERIES = ROOT / "queries"
 RESULT_FORMATS = {

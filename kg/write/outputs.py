@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from kg.write.atomic import current_umask, write_atomic
 from kg.errors import InterruptedSwitch, OutputBusy
+from kg.write.atomic import current_umask, write_atomic
 
 LOCK_NAME = ".kg-build.lock"
 JOURNAL_NAME = ".kg-switch.json"
