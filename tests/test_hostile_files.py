@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Document, Problem
+from kg.read import document
 from kg.read import inputs as documents
 from kg.read.inputs import read_documents
 
@@ -69,7 +70,7 @@ def test_any_failure_while_reading_one_document_is_that_documents_problem(tmp_pa
     folder.mkdir()
     for name, text in (("a.txt", CALL), ("boom.txt", "BOOM " + CALL), ("deep.txt", "DEEP " + CALL), ("z.txt", CALL)):
         (folder / name).write_text(text, encoding="utf-8")
-    real = documents.normalise
+    real = document.normalise
 
     def failing(text: str) -> str:
         if text.startswith("BOOM"):
@@ -78,7 +79,7 @@ def test_any_failure_while_reading_one_document_is_that_documents_problem(tmp_pa
             raise RecursionError("maximum recursion depth exceeded")
         return real(text)
 
-    monkeypatch.setattr(documents, "normalise", failing)
+    monkeypatch.setattr(document, "normalise", failing)
     docs, problems = read(folder)
     assert [d.id for d in docs] == ["a", "z"]
     assert [(Path(p.document).name, p.reason) for p in problems] == [

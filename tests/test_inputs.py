@@ -17,7 +17,8 @@ import pytest
 
 from kg.errors import UsageError
 from kg.model import Document, Problem
-from kg.read.inputs import MAX_ANALYSED_CHARS, MAX_ARTICLE_BYTES, read_documents
+from kg.read.document import MAX_ANALYSED_CHARS
+from kg.read.inputs import MAX_ARTICLE_BYTES, read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,14 +19,14 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from kg.errors import UsageError
 from kg.model import Document, Problem
-from kg.read.decoding import CONTROL, decode, foreign_language, looks_binary, normalise
+from kg.read.decoding import CONTROL, decode, looks_binary
+from kg.read.document import document, nfc
 from kg.read.intake import (
     LongLine,
     Refused,
@@ -38,12 +38,8 @@ from kg.read.intake import (
     too_large,
 )
 from kg.read.markup import html_text, markdown_text
-from kg.read.metadata import metadata_fields, publication_day
 
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024  # longer articles are refused; the NLP stage chunks long ones
-# No news article is this long (the longest run to some 100,000 characters); past it, a text is analysed
-# only up to here, at a paragraph boundary, and the reader is told.
-MAX_ANALYSED_CHARS = 500_000
 METADATA_FILE = "metadata.json"
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -113,7 +109,7 @@ def _is_article(name: str) -> bool:
 
 def _read_folder(folder: Path) -> Iterator[Record]:
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: _nfc(entry.name))
+        entries = sorted(os.scandir(folder), key=lambda entry: nfc(entry.name))
     except OSError as exc:
         yield Problem(str(folder), f"cannot list the folder: {exc.strerror or exc}")
         return
@@ -148,12 +144,12 @@ def _folder_metadata(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
         return {}, [Problem(str(path), "malformed (nested too deeply); articles read without metadata")]
     if not isinstance(metadata, dict):
         return {}, [Problem(str(path), "malformed (not an object of file names); articles read without metadata")]
-    return {_nfc(name): meta for name, meta in metadata.items()}, []
+    return {nfc(name): meta for name, meta in metadata.items()}, []
 
 
 def _read_article(path: Path, metadata: dict[str, Any]) -> Iterator[Record]:
     name, name_note = file_name(path.name)
-    name = _nfc(name)
+    name = nfc(name)
     origin = shown_path(path)
     meta = metadata.get(name, metadata.get(_stem(name)))
     try:
@@ -165,7 +161,7 @@ def _read_article(path: Path, metadata: dict[str, Any]) -> Iterator[Record]:
         yield Problem(origin, f"cannot read: {exc.strerror or exc}")
         return
     notes: list[str] = [name_note] if name_note else []
-    yield from _document(_stem(name), origin, _article_text(name, data, notes), meta, f"its {METADATA_FILE} entry",
+    yield from document(_stem(name), origin, _article_text(name, data, notes), meta, f"its {METADATA_FILE} entry",
                          notes)
 
 
@@ -190,7 +186,7 @@ def _article_text(name: str, data: bytes, notes: list[str] | None = None) -> tup
 # --- JSON Lines ------------------------------------------------------------------------------
 
 def _read_jsonl(path: Path) -> Iterator[Record]:
-    stem = _stem(_nfc(file_name(path.name)[0]))
+    stem = _stem(nfc(file_name(path.name)[0]))
     shown = shown_path(path)
     try:
         raw = open_regular(path)
@@ -243,7 +239,7 @@ def _jsonl_line(line: bytes | LongLine, stem: str, origin: str) -> Iterator[Reco
     if doc_id is None:
         doc_id = f"{stem}-{origin.rsplit(':', 1)[1]}"
         notes.append(f"no usable \"id\"; read as {doc_id!r}")
-    yield from _document(doc_id, origin, (text, None), record.get("meta"), "\"meta\"", notes)
+    yield from document(doc_id, origin, (text, None), record.get("meta"), "\"meta\"", notes)
 
 
 def _clean_id(value: Any) -> str | None:
@@ -251,47 +247,7 @@ def _clean_id(value: Any) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         return None
-    return _nfc(" ".join(CONTROL.sub("", value).split())) or None  # one line, for messages
-
-
-# --- documents -------------------------------------------------------------------------------
-
-def _document(doc_id: str, origin: str, content: tuple[str, str | None] | str,
-              meta: Any, meta_name: str, notes: Iterable[str] = ()) -> Iterator[Record]:
-    """The Document, after a Problem for each of NOTES and what is wrong with its metadata;
-    or the one Problem that keeps it out."""
-    if isinstance(content, str):
-        yield Problem(origin, content)
-        return
-    raw_text, markup_title = content
-    text = normalise(raw_text)
-    if not text:
-        yield Problem(origin, "no text (empty or whitespace only)")
-        return
-    language = foreign_language(text)
-    if language:
-        yield Problem(origin, f"language looks like {language!r}, not French")
-        return
-    fields, problems = metadata_fields(meta, meta_name)
-    if len(text) > MAX_ANALYSED_CHARS:
-        notes = [*notes, f"{len(text):,} characters long: only the first {MAX_ANALYSED_CHARS:,} are analysed"]
-        text = _cut(text, MAX_ANALYSED_CHARS)
-    yield from (Problem(origin, reason) for reason in [*notes, *problems])
-    if not fields.get("title") and markup_title:
-        fields["title"] = markup_title
-    if fields.get("published") is None:  # many sites write the day into the address or a dateline
-        fields["published"] = publication_day(fields.get("url"), text)
-    yield Document(id=_nfc(doc_id), text=text, origin=origin, **fields)
-
-
-def _cut(text: str, limit: int) -> str:
-    """TEXT up to LIMIT characters, ending at the last paragraph (or line, sentence, word) boundary before it."""
-    head = text[:limit]
-    for boundary, keep in (("\n\n", 0), ("\n", 0), (". ", 1), (" ", 0)):  # keep: the full stop stays
-        at = head.rfind(boundary)
-        if at > limit // 2:
-            return head[:at + keep]
-    return head
+    return nfc(" ".join(CONTROL.sub("", value).split())) or None  # one line, for messages
 
 
 # --- small helpers ---------------------------------------------------------------------------
@@ -303,10 +259,6 @@ def _stem(name: str) -> str:
         if lower.endswith(suffix):
             return name[: -len(suffix)]
     return Path(name).stem
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def _one_line(exc: BaseException) -> str:
