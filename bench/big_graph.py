@@ -19,6 +19,7 @@ Then, each in a fresh Python process, it times:
 each --repeat times (default 3), and prints a Markdown table (operation, triples, median seconds).
 --scale 0.1 makes a graph ten times smaller.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,15 +39,53 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = 1_000_000
 # Sizes for about a million triples at --scale 1.
 ARTICLES, ACTORS, EVENTS = 60_000, 8_000, 40_000
-JOIN = ("SELECT (COUNT(*) AS ?n) WHERE { ?event kg:participant ?actor . ?actor rdfs:label ?label }")
+JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?event kg:participant ?actor . ?actor rdfs:label ?label }"
 KG = [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())"]
 OUTLETS = ("AFP", "Reuters", "Le Monde", "Le Figaro", "Libération", "France 24", "RFI", "Sputnik", "TASR", None)
 PLACES = ("Moscou", "Paris", "Berlin", "Bruxelles", "Genève", "Istanbul", "Pékin", "Washington", "Kiev", "Alger")
 ROLES = ("président", "ministre des Affaires étrangères", "Premier ministre", "chancelier", "secrétaire général")
-FIRST = ("Emmanuel", "Vladimir", "Olaf", "Ursula", "Recep Tayyip", "Xi", "Joe", "Volodymyr", "Giorgia", "Pedro",
-         "Andrzej", "Mark", "Antonio", "Narendra", "Luiz Inácio", "Abdelmadjid", "Benyamin", "Kaïs", "Élisabeth")
-LAST = ("Macron", "Poutine", "Scholz", "von der Leyen", "Erdogan", "Jinping", "Biden", "Zelensky", "Meloni",
-        "Sánchez", "Duda", "Rutte", "Guterres", "Modi", "Lula da Silva", "Tebboune", "Netanyahou", "Saïed", "Borne")
+FIRST = (
+    "Emmanuel",
+    "Vladimir",
+    "Olaf",
+    "Ursula",
+    "Recep Tayyip",
+    "Xi",
+    "Joe",
+    "Volodymyr",
+    "Giorgia",
+    "Pedro",
+    "Andrzej",
+    "Mark",
+    "Antonio",
+    "Narendra",
+    "Luiz Inácio",
+    "Abdelmadjid",
+    "Benyamin",
+    "Kaïs",
+    "Élisabeth",
+)
+LAST = (
+    "Macron",
+    "Poutine",
+    "Scholz",
+    "von der Leyen",
+    "Erdogan",
+    "Jinping",
+    "Biden",
+    "Zelensky",
+    "Meloni",
+    "Sánchez",
+    "Duda",
+    "Rutte",
+    "Guterres",
+    "Modi",
+    "Lula da Silva",
+    "Tebboune",
+    "Netanyahou",
+    "Saïed",
+    "Borne",
+)
 
 BUILD_PATH = """
 import pickle, sys, time
@@ -77,18 +116,29 @@ def synthetic_corpus(scale: float = 1.0):
     articles = []
     for i in range(article_count):
         outlet = rng.choice(OUTLETS)
-        articles.append(ArticleInfo(
-            f"{i:06d}_{rng.getrandbits(64):016x}", start + timedelta(days=rng.randrange(3300)) if i % 17 else None,
-            f"https://news.example/{outlet or 'web'}/{i}" if i % 3 else None, outlet,
-            f"Entretien téléphonique n° {i} : les dirigeants évoquent la situation" if i % 4 else None))
+        articles.append(
+            ArticleInfo(
+                f"{i:06d}_{rng.getrandbits(64):016x}",
+                start + timedelta(days=rng.randrange(3300)) if i % 17 else None,
+                f"https://news.example/{outlet or 'web'}/{i}" if i % 3 else None,
+                outlet,
+                f"Entretien téléphonique n° {i} : les dirigeants évoquent la situation" if i % 4 else None,
+            )
+        )
     actors = []
     for i in range(actor_count):
         kind = ACTOR_KINDS[1 + i % 3] if i % 7 else "Actor"
         label = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]}" + (f" {i}" if i >= 19 else "")
-        actors.append(Actor(
-            f"{label.lower().replace(' ', '-')}" if i % 5 else f"name:{label.lower()}", label, kind,
-            f"Q{7000 + i}" if i % 2 else None, tuple(sorted({LAST[(i // len(FIRST)) % len(LAST)], label.upper()}))
-            if i % 3 else (), (ROLES[i % len(ROLES)],) if i % 4 == 0 else ()))
+        actors.append(
+            Actor(
+                f"{label.lower().replace(' ', '-')}" if i % 5 else f"name:{label.lower()}",
+                label,
+                kind,
+                f"Q{7000 + i}" if i % 2 else None,
+                tuple(sorted({LAST[(i // len(FIRST)) % len(LAST)], label.upper()})) if i % 3 else (),
+                (ROLES[i % len(ROLES)],) if i % 4 == 0 else (),
+            )
+        )
     topics = topic_scheme()
     keys = [t.key for t in topics]
     weights = [1 / (rank + 1) ** 0.8 for rank in range(actor_count)]
@@ -103,14 +153,22 @@ def synthetic_corpus(scale: float = 1.0):
         sources = tuple(sorted({articles[rng.randrange(article_count)].id for _ in range(rng.randint(1, 3))}))
         evidence = tuple(
             f"{actors[members[0]].label} s'est entretenu par téléphone avec {actors[members[1]].label} "
-            f"le {day.day} au sujet de la situation régionale ({i}-{n})." for n in range(len(sources)))
-        events.append(EventRecord(
-            kind=EVENT_KINDS[i % 4], participants=participants,
-            date=day.isoformat() if i % 20 else (f"--{day:%m-%d}" if i % 40 else None),
-            initiator=participants[0] if i % 3 == 0 else None, duration="PT1H" if i % 9 == 0 else None,
-            place=rng.choice(PLACES) if i % 6 == 0 else None,
-            topics=tuple(sorted({rng.choice(keys) for _ in range(rng.randrange(5))})),
-            evidence=evidence, sources=sources))
+            f"le {day.day} au sujet de la situation régionale ({i}-{n})."
+            for n in range(len(sources))
+        )
+        events.append(
+            EventRecord(
+                kind=EVENT_KINDS[i % 4],
+                participants=participants,
+                date=day.isoformat() if i % 20 else (f"--{day:%m-%d}" if i % 40 else None),
+                initiator=participants[0] if i % 3 == 0 else None,
+                duration="PT1H" if i % 9 == 0 else None,
+                place=rng.choice(PLACES) if i % 6 == 0 else None,
+                topics=tuple(sorted({rng.choice(keys) for _ in range(rng.randrange(5))})),
+                evidence=evidence,
+                sources=sources,
+            )
+        )
     return Corpus(tuple(articles), tuple(actors), tuple(events), topics)
 
 

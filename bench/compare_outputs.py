@@ -46,9 +46,12 @@ def input_of(name: str, corpus: Path, scratch: Path) -> Path:
         size = int(name.removeprefix("corpus"))
         target = scratch / f"corpus{size}.jsonl"
         if not target.exists():
-            with gzip.open(corpus, "rt", encoding="utf-8") if corpus.suffix == ".gz" else open(
-                corpus, encoding="utf-8"
-            ) as lines, open(target, "w", encoding="utf-8") as out:
+            with (
+                gzip.open(corpus, "rt", encoding="utf-8")
+                if corpus.suffix == ".gz"
+                else open(corpus, encoding="utf-8") as lines,
+                open(target, "w", encoding="utf-8") as out,
+            ):
                 for number, line in enumerate(lines):
                     if number >= size:
                         break
@@ -104,9 +107,11 @@ def main(argv: list[str] | None = None) -> int:
             same = ours.read_bytes() == theirs.read_bytes()
             different += not same
             verdict = "identical" if same else "DIFFERENT"
-            print(f"{name}/{file}: {verdict} ({ours.stat().st_size:,} bytes, sha256 {digest(ours)}"
-                  f"{'' if same else f'; reference {theirs.stat().st_size:,} bytes, sha256 {digest(theirs)}'})",
-                  flush=True)
+            print(
+                f"{name}/{file}: {verdict} ({ours.stat().st_size:,} bytes, sha256 {digest(ours)}"
+                f"{'' if same else f'; reference {theirs.stat().st_size:,} bytes, sha256 {digest(theirs)}'})",
+                flush=True,
+            )
     print("all identical" if not different else f"{different} file(s) differ")
     return 1 if different else 0
 

@@ -15,6 +15,7 @@ Virtuoso (Debian's virtuoso-opensource, started on a fresh database as the tests
 authentication).
 Prints a Markdown table.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,11 @@ def free_port() -> int:
 
 
 def triples_over_http(url: str) -> int:
-    request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": COUNT}).encode(),
-                                     headers={"Accept": "application/sparql-results+json"})
+    request = urllib.request.Request(
+        url,
+        data=urllib.parse.urlencode({"query": COUNT}).encode(),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     with urllib.request.urlopen(request, timeout=600) as response:
         return int(json.load(response)["results"]["bindings"][0]["n"]["value"])
 
@@ -100,12 +104,24 @@ class Server:
         url = f"http://127.0.0.1:{http_port}"
         if kind == "oxigraph":
             binary = str(Path(sys.executable).parent / "oxigraph")
-            command = [binary if Path(binary).is_file() else shutil.which("oxigraph"), "serve", "--location",
-                       str(self.folder / "store"), "--bind", f"127.0.0.1:{http_port}"]
-            self.store, self.query, self.env, self.ready = f"{url}/store", f"{url}/query", {}, f"{url}/query?query=ASK%7B%7D"
+            command = [
+                binary if Path(binary).is_file() else shutil.which("oxigraph"),
+                "serve",
+                "--location",
+                str(self.folder / "store"),
+                "--bind",
+                f"127.0.0.1:{http_port}",
+            ]
+            self.store, self.query, self.env, self.ready = (
+                f"{url}/store",
+                f"{url}/query",
+                {},
+                f"{url}/query?query=ASK%7B%7D",
+            )
         else:
-            (self.folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(dir=self.folder, sql_port=free_port(),
-                                                                          http_port=http_port))
+            (self.folder / "virtuoso.ini").write_text(
+                VIRTUOSO_INI.format(dir=self.folder, sql_port=free_port(), http_port=http_port)
+            )
             command = [shutil.which("virtuoso-t"), "+foreground", "+configfile", str(self.folder / "virtuoso.ini")]
             self.store, self.query = f"{url}/sparql-graph-crud-auth", f"{url}/sparql"
             self.env = {"KG_ENDPOINT_USER": "dba", "KG_ENDPOINT_PASSWORD": "dba"}
@@ -127,8 +143,13 @@ def main() -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--scale", type=float, default=1.0, help="size relative to a million triples (default 1)")
     options.add_argument("--repeat", type=int, default=1, help="runs of each load; the median is shown (default 1)")
-    options.add_argument("--servers", nargs="+", choices=("oxigraph", "virtuoso"), default=["oxigraph"],
-                         help="the triplestores to load into (default: oxigraph)")
+    options.add_argument(
+        "--servers",
+        nargs="+",
+        choices=("oxigraph", "virtuoso"),
+        default=["oxigraph"],
+        help="the triplestores to load into (default: oxigraph)",
+    )
     args = options.parse_args()
     from kg.graph import rdf
 
@@ -146,22 +167,32 @@ def main() -> int:
                 try:
                     for case in ("into an empty store", "replacing the same graph"):
                         started = time.perf_counter()
-                        done = subprocess.run([*KG, "load", str(folder), "--endpoint", server.store],
-                                              capture_output=True, text=True, cwd=ROOT, env={**os.environ, **server.env})
+                        done = subprocess.run(
+                            [*KG, "load", str(folder), "--endpoint", server.store],
+                            capture_output=True,
+                            text=True,
+                            cwd=ROOT,
+                            env={**os.environ, **server.env},
+                        )
                         seconds = time.perf_counter() - started
                         if done.returncode != 0:
                             print(done.stderr, file=sys.stderr)
                             return 1
                         held = triples_over_http(server.query)
                         if held != triples:
-                            print(f"{kind} holds {held} triples, not {triples} ({seconds:.1f} s; kg load said: "
-                                  f"{done.stdout.strip()} {done.stderr.strip()})", file=sys.stderr)
+                            print(
+                                f"{kind} holds {held} triples, not {triples} ({seconds:.1f} s; kg load said: "
+                                f"{done.stdout.strip()} {done.stderr.strip()})",
+                                file=sys.stderr,
+                            )
                             return 1
                         rows.append((kind, case, seconds, done.stderr.strip()))
                 finally:
                     server.stop()
-    print(f"{platform.system()}, {cpu_model()}, Python {platform.python_version()}; graph.ttl {megabytes:.0f} MB, "
-          f"{triples:,} triples\n")
+    print(
+        f"{platform.system()}, {cpu_model()}, Python {platform.python_version()}; graph.ttl {megabytes:.0f} MB, "
+        f"{triples:,} triples\n"
+    )
     print("| `kg load` into | | triples | median s | runs |")
     print("|---|---|---:|---:|---:|")
     for kind in sorted({row[0] for row in rows}):

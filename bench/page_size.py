@@ -6,6 +6,7 @@ The corpus is synthetic but shaped like news: a few heads of state take part in 
 (Zipf-like activity), two to four participants per event, topics and dates spread over years,
 one to three reporting articles per event, a sentence of evidence each.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,14 @@ from kg.model import ACTOR_KINDS, EVENT_KINDS, Actor, ArticleInfo, Corpus, Event
 from kg.page import render
 
 CHROMIUM = os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SEED = 1500
 
 
@@ -31,14 +38,24 @@ def synthetic_corpus(actor_count: int, event_count: int, article_count: int = 49
     rng = random.Random(SEED)
     start = date(2018, 1, 1)
     articles = tuple(
-        ArticleInfo(f"{i:05d}_article", start + timedelta(days=rng.randrange(2400)),
-                    f"https://news.example/{i}" if i % 3 else None, rng.choice(["AFP", "Reuters", "TASR", None]),
-                    f"Titre de l'article {i}")
+        ArticleInfo(
+            f"{i:05d}_article",
+            start + timedelta(days=rng.randrange(2400)),
+            f"https://news.example/{i}" if i % 3 else None,
+            rng.choice(["AFP", "Reuters", "TASR", None]),
+            f"Titre de l'article {i}",
+        )
         for i in range(article_count)
     )
     actors = tuple(
-        Actor(f"actor-{i:04d}", f"Acteur Numéro {i} Éèà", rng.choice(ACTOR_KINDS),
-              f"Q{1000 + i}" if i % 2 else None, (f"Numéro {i}",), ("ministre",) if i % 5 == 0 else ())
+        Actor(
+            f"actor-{i:04d}",
+            f"Acteur Numéro {i} Éèà",
+            rng.choice(ACTOR_KINDS),
+            f"Q{1000 + i}" if i % 2 else None,
+            (f"Numéro {i}",),
+            ("ministre",) if i % 5 == 0 else (),
+        )
         for i in range(actor_count)
     )
     topics = tuple(TopicConcept(f"topic-{i:02d}", f"sujet {i}", f"topic {i}") for i in range(topic_count))
@@ -51,14 +68,19 @@ def synthetic_corpus(actor_count: int, event_count: int, article_count: int = 49
             members.add(rng.choices(range(actor_count), weights)[0])
         keys = tuple(sorted(actors[m].key for m in members))
         day = start + timedelta(days=rng.randrange(2400))
-        events.append(EventRecord(
-            kind=rng.choice(EVENT_KINDS), participants=keys,
-            date=day.isoformat() if i % 20 else None,
-            topics=tuple(sorted({topics[rng.randrange(topic_count)].key for _ in range(rng.randrange(4))})),
-            evidence=(f"{actors[min(members)].label} s'est entretenu par téléphone avec son homologue "
-                      f"le {day.day} au sujet de la situation régionale et des garanties de sécurité.",),
-            sources=tuple(sorted({articles[rng.randrange(article_count)].id for _ in range(rng.randint(1, 3))})),
-        ))
+        events.append(
+            EventRecord(
+                kind=rng.choice(EVENT_KINDS),
+                participants=keys,
+                date=day.isoformat() if i % 20 else None,
+                topics=tuple(sorted({topics[rng.randrange(topic_count)].key for _ in range(rng.randrange(4))})),
+                evidence=(
+                    f"{actors[min(members)].label} s'est entretenu par téléphone avec son homologue "
+                    f"le {day.day} au sujet de la situation régionale et des garanties de sécurité.",
+                ),
+                sources=tuple(sorted({articles[rng.randrange(article_count)].id for _ in range(rng.randint(1, 3))})),
+            )
+        )
     return Corpus(articles, actors, tuple(events), topics)
 
 
@@ -106,8 +128,10 @@ def main() -> int:
         print(f"no {CHROMIUM}: browser timing skipped")
         return 0
     figures = time_to_ready(path)
-    print(f"ready in {figures['ready_ms']:.0f} ms ({figures['drawn_nodes']} nodes, {figures['drawn_edges']} edges drawn); "
-          f"event view in {figures['event_view_ms']} ms ({figures['event_view_nodes']} nodes)")
+    print(
+        f"ready in {figures['ready_ms']:.0f} ms ({figures['drawn_nodes']} nodes, {figures['drawn_edges']} edges drawn); "
+        f"event view in {figures['event_view_ms']} ms ({figures['event_view_nodes']} nodes)"
+    )
     if figures["errors"]:
         print("page errors:", *figures["errors"], sep="\n  ")
         return 1

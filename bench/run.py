@@ -16,6 +16,7 @@ texts) and peak memory (the largest sum of the proportional set sizes of the pro
 It prints a Markdown table with the ratios of the throughputs and writes it to bench/results.md.
 --skip SIZExN… leaves out a slice and process count altogether (4945x1: the whole corpus on one process).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,9 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.md"
-SAMPLE_SECONDS = 1.0  # PSS is read from /proc/PID/smaps, which is slow: more often, the sampler itself costs a share of a core
+SAMPLE_SECONDS = (
+    1.0  # PSS is read from /proc/PID/smaps, which is slow: more often, the sampler itself costs a share of a core
+)
 # Texts per spaCy batch, the build's own (kg.nlp.BATCH_SIZE): with spaCy's default of 1,000,
 # a slice of 100 articles would go to one process only.
 BARE_BATCH_SIZE = 32
@@ -133,8 +136,10 @@ def machine() -> str:
     except OSError:
         pass
     memory = psutil.virtual_memory().total / 2**30
-    return (f"{cpu}, {psutil.cpu_count(logical=True)} logical cores, {memory:.0f} GB RAM, "
-            f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
+    return (
+        f"{cpu}, {psutil.cpu_count(logical=True)} logical cores, {memory:.0f} GB RAM, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,17 +150,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measure; the median is kept")
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the table is written (Markdown)")
-    parser.add_argument("--skip", nargs="*", default=[], metavar="SIZExN",
-                        help="slice sizes and process counts not to measure, e.g. 4945x1")
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        default=[],
+        metavar="SIZExN",
+        help="slice sizes and process counts not to measure, e.g. 4945x1",
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         parser.error(f"no such corpus file: {args.corpus}")
 
     python = sys.executable
     rows = []
-    header = ("| articles | words | processes | `kg build` s | words/s | peak MB | spaCy `nlp.pipe` s | words/s "
-              "| peak MB | build / spaCy | kg's pipeline alone s | words/s | build / pipeline |\n"
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    header = (
+        "| articles | words | processes | `kg build` s | words/s | peak MB | spaCy `nlp.pipe` s | words/s "
+        "| peak MB | build / spaCy | kg's pipeline alone s | words/s | build / pipeline |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
     print(header, flush=True)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
         for size in args.sizes:
@@ -164,33 +176,63 @@ def main(argv: list[str] | None = None) -> int:
                 if f"{size}x{workers}" in args.skip:
                     continue
                 out = Path(scratch) / f"out-{size}-{workers}"
-                build = median_run([python, "-m", "kg.cli", "build", str(piece), "-o", str(out), "--workers",
-                                    str(workers), "--model", args.model, "--no-cache", "-q"], args.repeat)
-                cells = [f"{count:,}", f"{words:,}", str(workers), f"{build.seconds:.1f}",
-                         f"{words / build.seconds:,.0f}", f"{build.peak_bytes / 2**20:,.0f}"]
+                build = median_run(
+                    [
+                        python,
+                        "-m",
+                        "kg.cli",
+                        "build",
+                        str(piece),
+                        "-o",
+                        str(out),
+                        "--workers",
+                        str(workers),
+                        "--model",
+                        args.model,
+                        "--no-cache",
+                        "-q",
+                    ],
+                    args.repeat,
+                )
+                cells = [
+                    f"{count:,}",
+                    f"{words:,}",
+                    str(workers),
+                    f"{build.seconds:.1f}",
+                    f"{words / build.seconds:,.0f}",
+                    f"{build.peak_bytes / 2**20:,.0f}",
+                ]
                 bare_args = [str(piece), args.model, str(workers), str(BARE_BATCH_SIZE)]
                 bare = median_run([python, "-c", BARE_SPACY, *bare_args], args.repeat)
                 alone = median_run([python, "-c", KG_PIPELINE, *bare_args], args.repeat)
-                cells += [f"{bare.seconds:.1f}", f"{words / bare.seconds:,.0f}", f"{bare.peak_bytes / 2**20:,.0f}",
-                          f"{bare.seconds / build.seconds:.2f}", f"{alone.seconds:.1f}",
-                          f"{words / alone.seconds:,.0f}", f"{alone.seconds / build.seconds:.2f}"]
+                cells += [
+                    f"{bare.seconds:.1f}",
+                    f"{words / bare.seconds:,.0f}",
+                    f"{bare.peak_bytes / 2**20:,.0f}",
+                    f"{bare.seconds / build.seconds:.2f}",
+                    f"{alone.seconds:.1f}",
+                    f"{words / alone.seconds:,.0f}",
+                    f"{alone.seconds / build.seconds:.2f}",
+                ]
                 row = "| " + " | ".join(cells) + " |"
                 rows.append(row)
                 print(row, flush=True)
-    report = "\n".join([
-        "# Benchmark: `kg build` next to bare spaCy",
-        "",
-        f"Machine: {machine()}.",
-        f"Model: {args.model}. Median of {args.repeat} runs each, model loading included; "
-        "peak memory is the largest sum of the proportional set sizes (PSS) of the process and its workers.",
-        f"Command: `.venv/bin/python bench/run.py --corpus CORPUS --sizes {' '.join(map(str, args.sizes))} "
-        f"--workers {' '.join(map(str, args.workers))} --repeat {args.repeat}"
-        f"{' --skip ' + ' '.join(args.skip) if args.skip else ''}`",
-        "",
-        header,
-        *rows,
-        "",
-    ])
+    report = "\n".join(
+        [
+            "# Benchmark: `kg build` next to bare spaCy",
+            "",
+            f"Machine: {machine()}.",
+            f"Model: {args.model}. Median of {args.repeat} runs each, model loading included; "
+            "peak memory is the largest sum of the proportional set sizes (PSS) of the process and its workers.",
+            f"Command: `.venv/bin/python bench/run.py --corpus CORPUS --sizes {' '.join(map(str, args.sizes))} "
+            f"--workers {' '.join(map(str, args.workers))} --repeat {args.repeat}"
+            f"{' --skip ' + ' '.join(args.skip) if args.skip else ''}`",
+            "",
+            header,
+            *rows,
+            "",
+        ]
+    )
     write_atomic(args.output, report)
     print(f"\nwritten to {args.output}")
     return 0

@@ -11,6 +11,7 @@ participant is missing or wrong, or the day or kind is wrong) or "wrong" (no exc
 `reason`. `summary` prints the counts and the precision they give, strict (correct only) and lenient (correct or
 partly), and the share of correct events that carry a day.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,21 +53,25 @@ def sample(graph_dir: Path, corpus: Path, n: int, seed: int) -> list[dict]:
         kinds = {str(t).split("#")[-1] for t in g.objects(event, RDF.type)}
         sources = sorted(str(g.value(a, SCHEMA.identifier)) for a in g.objects(event, PROV.wasDerivedFrom))
         basis = g.value(event, KG.dateBasis)
-        out.append({
-            "event": str(event),
-            "kind": next(k for k in KINDS if k in kinds),
-            "date": str(g.value(event, KG.date)) if g.value(event, KG.date) else None,
-            "date_basis": str(basis).split("#")[-1] if basis else None,
-            "participants": sorted(str(g.value(p, RDFS.label)) for p in g.objects(event, KG.participant)),
-            "evidence": sorted(str(s) for s in g.objects(event, KG.evidence)),
-            "sources": sources,
-            "verdict": None,
-            "reason": "",
-        })
+        out.append(
+            {
+                "event": str(event),
+                "kind": next(k for k in KINDS if k in kinds),
+                "date": str(g.value(event, KG.date)) if g.value(event, KG.date) else None,
+                "date_basis": str(basis).split("#")[-1] if basis else None,
+                "participants": sorted(str(g.value(p, RDFS.label)) for p in g.objects(event, KG.participant)),
+                "evidence": sorted(str(s) for s in g.objects(event, KG.evidence)),
+                "sources": sources,
+                "verdict": None,
+                "reason": "",
+            }
+        )
     texts = articles(corpus, {s for e in out for s in e["sources"]})
     for e in out:
-        e["articles"] = [{"id": s, **{k: (texts.get(s, {}).get("meta") or {}).get(k) for k in ("published", "url", "outlet")}}
-                         for s in e["sources"]]
+        e["articles"] = [
+            {"id": s, **{k: (texts.get(s, {}).get("meta") or {}).get(k) for k in ("published", "url", "outlet")}}
+            for s in e["sources"]
+        ]
     return out
 
 
@@ -77,10 +82,13 @@ def summary(judged: list[dict]) -> dict:
         raise SystemExit(f"audit: {len(unjudged)} events have no verdict, e.g. {unjudged[0]}")
     correct = [e for e in judged if e["verdict"] == "correct"]
     n = len(judged)
-    return {"events": n, **{v: verdicts[v] for v in VERDICTS},
-            "precision_strict": round(verdicts["correct"] / n, 3),
-            "precision_lenient": round((verdicts["correct"] + verdicts["partly"]) / n, 3),
-            "correct_dated": round(sum(1 for e in correct if e["date"] and len(e["date"]) == 10) / max(len(correct), 1), 3)}
+    return {
+        "events": n,
+        **{v: verdicts[v] for v in VERDICTS},
+        "precision_strict": round(verdicts["correct"] / n, 3),
+        "precision_lenient": round((verdicts["correct"] + verdicts["partly"]) / n, 3),
+        "correct_dated": round(sum(1 for e in correct if e["date"] and len(e["date"]) == 10) / max(len(correct), 1), 3),
+    }
 
 
 def main() -> int:

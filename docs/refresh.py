@@ -6,6 +6,7 @@ followed by what it prints: standard output, then standard error). Commands that
 them (kg serve, kg load) and builds are examples, left as they are; the others run from the project folder,
 on the seeds' build in output/.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,13 @@ def checked(command: str) -> bool:
 
 def output_of(command: str) -> str:
     """What COMMAND prints, standard output then standard error, as a terminal shows it."""
-    done = subprocess.run([sys.executable, "-m", "kg.cli", *shlex.split(command)[1:]], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", *shlex.split(command)[1:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return done.stdout + done.stderr
 
 
@@ -43,15 +49,22 @@ def ended(text: str) -> str:
 
 
 def shown_runs(document: Path) -> list[tuple[str, str]]:
-    return [run for match in BLOCK.finditer(document.read_text(encoding="utf-8")) for run in runs(match[1])
-            if checked(run[0])]
+    return [
+        run
+        for match in BLOCK.finditer(document.read_text(encoding="utf-8"))
+        for run in runs(match[1])
+        if checked(run[0])
+    ]
 
 
 def refreshed(text: str) -> str:
     def block(match: re.Match) -> str:
-        body = "".join(f"$ {command}\n{ended(output_of(command)) if checked(command) else shown}"
-                       for command, shown in runs(match[1]))
+        body = "".join(
+            f"$ {command}\n{ended(output_of(command)) if checked(command) else shown}"
+            for command, shown in runs(match[1])
+        )
         return f"```\n{body}```"
+
     return BLOCK.sub(block, text)
 
 

@@ -5,6 +5,7 @@ timeline, and the timeline itself.
 
 writes docs/page-NAME.png, docs/page-NAME-filtered.png and docs/page-NAME-timeline.png.
 """
+
 from __future__ import annotations
 
 import argparse

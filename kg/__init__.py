@@ -1,4 +1,5 @@
 """kg: knowledge graphs of who communicated with whom, when, how and about what, read from French news."""
+
 from __future__ import annotations
 
 __version__ = "0.1.0"

@@ -3,6 +3,7 @@
 read (documents) -> analyse (nlp) -> extract -> resolve -> rdf / page / store.
 No record here knows an IRI: only kg.graph.rdf maps them to RDF.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ ACTOR_KINDS = ("Actor", "Person", "Organization", "Country", "Group")
 @dataclass(frozen=True)
 class Document:
     """One input article, decoded and with its metadata."""
+
     id: str
     text: str
     published: date | None = None
@@ -34,6 +36,7 @@ class Document:
 @dataclass(frozen=True)
 class Problem:
     """A document that could not be (fully) used, with the reason, for a one-line message."""
+
     document: str
     reason: str
 
@@ -44,6 +47,7 @@ class Problem:
 @dataclass(frozen=True)
 class ArticleInfo:
     """What the graph keeps of a document besides its text."""
+
     id: str
     published: date | None = None
     url: str | None = None
@@ -62,6 +66,7 @@ class ActorRef:
     key: the identity across the corpus: the gazetteer id for known actors ("vladimir-putin",
     "russia", "nato"), "name:<normalised full name>" for actors the gazetteer lacks.
     """
+
     key: str
     label: str
     kind: str = "Actor"  # one of ACTOR_KINDS
@@ -73,6 +78,7 @@ class ActorRef:
 @dataclass(frozen=True)
 class EventRecord:
     """A communication event read from one article (before) or the whole corpus (after resolve)."""
+
     kind: str  # one of EVENT_KINDS
     participants: tuple[str, ...]  # actor keys, sorted
     date: str | None = None  # "YYYY-MM-DD", or "--MM-DD" when the year cannot be known
@@ -88,6 +94,7 @@ class EventRecord:
 @dataclass(frozen=True)
 class Extraction:
     """Everything read from one article."""
+
     article: ArticleInfo
     actors: tuple[ActorRef, ...]
     events: tuple[EventRecord, ...]
@@ -97,6 +104,7 @@ class Extraction:
 @dataclass(frozen=True)
 class TopicConcept:
     """One concept of the topic scheme (read from ontology/topics.ttl by kg.graph.rdf)."""
+
     key: str  # skos:notation
     label_fr: str
     label_en: str
@@ -107,6 +115,7 @@ class TopicConcept:
 @dataclass(frozen=True)
 class Actor:
     """One real-world actor across the corpus."""
+
     key: str
     label: str
     kind: str
@@ -118,6 +127,7 @@ class Actor:
 @dataclass(frozen=True)
 class Corpus:
     """The resolved corpus: what the RDF mapping, the page and the store are made from."""
+
     articles: tuple[ArticleInfo, ...]
     actors: tuple[Actor, ...]
     events: tuple[EventRecord, ...]
@@ -128,6 +138,7 @@ class Corpus:
 class BuildResult:
     """What kg.build gives back: the resolved corpus, how many documents were built, the problems of the
     others, the outputs written, and where the time went."""
+
     corpus: Corpus
     built: int
     problems: tuple[Problem, ...]

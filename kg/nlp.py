@@ -8,6 +8,7 @@
 - kg_norms (last): token.norm_ becomes the lowercase, accent-free form, the attribute the data-built
   matchers compare on ("Elysée" = "Élysée").
 """
+
 from __future__ import annotations
 
 import re
@@ -38,11 +39,17 @@ def merge_hyphen_compounds(doc: Doc) -> Doc:
     while i < len(doc) - 2:
         j = i
         # word-word(-word…) written without spaces
-        while (j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_
-               and not doc[j + 1].whitespace_ and doc[j].is_alpha and doc[j + 2].is_alpha):
+        while (
+            j + 2 < len(doc)
+            and doc[j + 1].text == "-"
+            and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_
+            and doc[j].is_alpha
+            and doc[j + 2].is_alpha
+        ):
             j += 2
         if j > i:
-            spans.append(doc[i:j + 1])
+            spans.append(doc[i : j + 1])
             i = j + 1
         else:
             i += 1
@@ -91,7 +98,7 @@ PARTICIPLE = re.compile(r"^(?P<stem>\w+?)(?:é|ée|és|ées)$")
 
 
 def participles_as_verbs(doc: Doc) -> Doc:
-    """"a téléphoné" tagged as a noun: a word with a tense auxiliary and a past-participle ending is a verb."""
+    """ "a téléphoné" tagged as a noun: a word with a tense auxiliary and a past-participle ending is a verb."""
     for token in doc:
         if token.pos_ in ("NOUN", "ADJ", "PROPN") and any(c.dep_ in ("aux:tense", "aux:pass") for c in token.children):
             m = PARTICIPLE.match(token.text.lower())
@@ -113,8 +120,12 @@ def folded_norms(doc: Doc) -> Doc:
     return doc.from_array([NORM], numpy.array([norm_of[orth] for orth in orths.tolist()], dtype="uint64"))
 
 
-COMPONENTS = {"kg_compounds": merge_hyphen_compounds, "kg_block_bounds": block_bounds,
-              "kg_participles": participles_as_verbs, "kg_norms": folded_norms}
+COMPONENTS = {
+    "kg_compounds": merge_hyphen_compounds,
+    "kg_block_bounds": block_bounds,
+    "kg_participles": participles_as_verbs,
+    "kg_norms": folded_norms,
+}
 
 
 def register_components() -> None:
@@ -137,7 +148,9 @@ def load(model: str = DEFAULT_MODEL) -> Language:
         set_current_ops(NumpyOps(use_blis=False))
         nlp = spacy.load(model, exclude=["senter"])
     except OSError as exc:
-        raise RuntimeError(f"the spaCy model '{model}' is not installed (pip install {model.replace('_', '-')})") from exc
+        raise RuntimeError(
+            f"the spaCy model '{model}' is not installed (pip install {model.replace('_', '-')})"
+        ) from exc
     index_lemma_tables(nlp)
     nlp.add_pipe("kg_compounds", first=True)
     nlp.add_pipe("kg_block_bounds", before="parser")

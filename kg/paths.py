@@ -1,4 +1,5 @@
 """Where the project's data lives: the ontology folder ships inside the source tree, beside kg/."""
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Actors merge on their key (the gazetteer id, or the normalised full name of an a
 when they have the same participants and the same day and their kinds agree (a generic "entretien" is the
 same event as the "appel téléphonique" another article reports). Events without a day never merge across
 articles: nothing says they are the same."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -20,14 +21,16 @@ def compatible(a: str, b: str) -> bool:
 def merge_events(first: EventRecord, other: EventRecord) -> EventRecord:
     kind = max(first.kind, other.kind, key=KIND_RANK.__getitem__)
     return replace(
-        first, kind=kind,
+        first,
+        kind=kind,
         date_basis=strongest_basis(first.date_basis, other.date_basis),
         initiator=first.initiator or other.initiator,
         duration=first.duration or other.duration,
         place=first.place or other.place,
         topics=tuple(sorted(set(first.topics) | set(other.topics))),
         evidence=tuple(dict.fromkeys(first.evidence + other.evidence)),
-        sources=tuple(sorted(set(first.sources) | set(other.sources))))
+        sources=tuple(sorted(set(first.sources) | set(other.sources))),
+    )
 
 
 def strongest_basis(a: str | None, b: str | None) -> str | None:
@@ -63,7 +66,13 @@ def resolve_actors(refs: Iterable[ActorRef], used: set[str]) -> tuple[Actor, ...
     for key, group in sorted(grouped.items()):
         known = next((r for r in group if r.wikidata or not key.startswith("name:")), None)
         names = Counter(n for r in group for n in r.names if n)
-        label = known.label if known else max(names, key=lambda n: (len(n.split()) > 1, names[n], n)) if names else group[0].label
+        label = (
+            known.label
+            if known
+            else max(names, key=lambda n: (len(n.split()) > 1, names[n], n))
+            if names
+            else group[0].label
+        )
         alt = tuple(sorted({n for n in names if n != label} | {r.label for r in group if r.label != label}))
         roles = tuple(sorted({r.role for r in group if r.role and key.startswith("name:")}))
         actors.append(Actor(key, label, group[0].kind, group[0].wikidata, alt, roles))
@@ -84,5 +93,9 @@ def resolve(extractions: Iterable[Extraction], scheme: tuple[TopicConcept, ...])
     used = {k for e in events for k in e.participants}
     topics = {t.key: t for t in scheme}
     topics.update({k: t for k, t in sorted(named.items()) if k not in topics})
-    return Corpus(articles=tuple(sorted(articles, key=lambda a: a.id)), actors=resolve_actors(refs, used),
-                  events=events, topics=tuple(topics[k] for k in sorted(topics)))
+    return Corpus(
+        articles=tuple(sorted(articles, key=lambda a: a.id)),
+        actors=resolve_actors(refs, used),
+        events=events,
+        topics=tuple(topics[k] for k in sorted(topics)),
+    )

@@ -1,4 +1,5 @@
 """Small text helpers shared by every stage (no spaCy here, so that light commands start fast)."""
+
 from __future__ import annotations
 
 import re

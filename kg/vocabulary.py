@@ -7,6 +7,7 @@ Every IRI a command prints is either a prefixed name that SPARQL and Turtle acce
 `article:000_e6aace36ca060dcf`, `topic:minsk-agreements`, `wd:Q7747`, `kg:PhoneCall`) or the whole
 IRI in angle brackets: pasted into a query, either runs.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,9 +56,11 @@ WRITTEN_PREFIXES = {prefix: ns for prefix, ns in PREFIXES.items() if prefix not 
 
 # A local name SPARQL 1.1 and Turtle both read without escapes: PN_CHARS, with inner dots and %XX escapes
 # (PN_LOCAL without its backslash escapes, which some parsers refuse at the end of a name).
-_PN_CHARS_BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
-                  "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF")
-_PN_CHARS = _PN_CHARS_BASE + "_\\-0-9\u00B7\u0300-\u036F\u203F-\u2040"
+_PN_CHARS_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_PN_CHARS = _PN_CHARS_BASE + "_\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
 _PLX = "%[0-9A-Fa-f]{2}"
 LOCAL_NAME = re.compile(f"(?:[{_PN_CHARS_BASE}_0-9]|{_PLX})(?:(?:[{_PN_CHARS}.]|{_PLX})*(?:[{_PN_CHARS}]|{_PLX}))?")
 # Longest namespace first, so that actor: wins over id:.
@@ -69,7 +72,7 @@ def prefixed_name(iri: str, prefixes: dict[str, str] | None = None) -> str:
     candidates = _BY_LENGTH if prefixes is None else sorted(prefixes.items(), key=lambda item: -len(item[1]))
     for prefix, namespace in candidates:
         if iri.startswith(namespace):
-            local = iri[len(namespace):]
+            local = iri[len(namespace) :]
             if local == "" or LOCAL_NAME.fullmatch(local):
                 return f"{prefix}:{local}"
     return f"<{iri}>"

@@ -1,4 +1,5 @@
 """Shared fixtures: the project's own command, and the seeds built once per test session."""
+
 from __future__ import annotations
 
 import subprocess
@@ -14,8 +15,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def kg(*args: str, check: bool = False, timeout: int = 600) -> subprocess.CompletedProcess:
     """Run the `kg` command as a user would, capturing its output."""
-    result = subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True,
-                            timeout=timeout, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True, timeout=timeout, cwd=ROOT
+    )
     if check and result.returncode != 0:
         raise AssertionError(f"kg {' '.join(map(str, args))} exited {result.returncode}:\n{result.stderr}")
     return result

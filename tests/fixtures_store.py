@@ -3,6 +3,7 @@
 Imported by the test modules (`from fixtures_store import ...`): pytest finds fixtures imported
 into a test module.
 """
+
 from __future__ import annotations
 
 import json
@@ -76,6 +77,7 @@ def wait_until_answers(url: str, seconds: float = 30) -> None:
 @dataclass(frozen=True)
 class Served:
     """What `kg serve` printed and how it ended, once interrupted."""
+
     port: int
     endpoint: str
     out: str
@@ -88,9 +90,14 @@ def serve_until_interrupted(graph: Path | str, ask: Callable[[str], None], *opti
     port = free_port()
     # Ctrl-C reaches it even when the suite runs in the background (`make test &`), where SIGINT is ignored
     # and children inherit that.
-    server = subprocess.Popen([*KG, "serve", str(graph), "--port", str(port), *map(str, options)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    server = subprocess.Popen(
+        [*KG, "serve", str(graph), "--port", str(port), *map(str, options)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     endpoint = f"http://127.0.0.1:{port}/query"
     try:
         wait_until_answers(endpoint, seconds=60)
@@ -115,9 +122,11 @@ def stop(process: subprocess.Popen) -> None:
 def sparql_select(endpoint: str, query: str, auth_header: str | None = None) -> list[dict[str, str]]:
     """Run a SELECT over the SPARQL 1.1 Protocol (POST, form-encoded); rows of values."""
     request = urllib.request.Request(
-        endpoint, data=urllib.parse.urlencode({"query": query}).encode(), method="POST",
-        headers={"Accept": "application/sparql-results+json",
-                 "Content-Type": "application/x-www-form-urlencoded"})
+        endpoint,
+        data=urllib.parse.urlencode({"query": query}).encode(),
+        method="POST",
+        headers={"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"},
+    )
     if auth_header:
         request.add_header("Authorization", auth_header)
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -188,8 +197,12 @@ def virtuoso_server() -> str:
     http_port = free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(textwrap.dedent(VIRTUOSO_INI).format(dir=folder, sql_port=free_port(), http_port=http_port))
-    server = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=folder,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [binary, "+foreground", "+configfile", str(ini)],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{http_port}"
     try:
         wait_until_answers(f"{url}/sparql?query=ASK%7B%7D", seconds=120)

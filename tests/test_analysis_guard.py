@@ -1,5 +1,6 @@
 """Analysis never stalls or stops on one document: runs without spaces are capped before spaCy, each document
 has a time budget, and whatever fails in one document's analysis is that document's problem."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,10 @@ from kg.model import ArticleInfo, Document, Extraction
 from kg.pipeline import guard, workers
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ("Emmanuel Macron s'est entretenu mardi par téléphone avec Vladimir Poutine, a indiqué l'Élysée. "
-           "Les deux présidents ont évoqué la crise en Ukraine et les garanties de sécurité réclamées par Moscou.")
+ARTICLE = (
+    "Emmanuel Macron s'est entretenu mardi par téléphone avec Vladimir Poutine, a indiqué l'Élysée. "
+    "Les deux présidents ont évoqué la crise en Ukraine et les garanties de sécurité réclamées par Moscou."
+)
 
 
 def test_runs_without_spaces_are_capped_and_the_rest_kept():
@@ -52,8 +55,13 @@ def test_a_document_that_fails_or_runs_out_of_time_is_its_own_problem(monkeypatc
     monkeypatch.setattr(workers, "extraction_tools", lambda model: (StubPipeline(), StubExtractor()))
     monkeypatch.setattr(guard, "BUDGET_BASE_SECONDS", 0.5)
     monkeypatch.setattr(guard, "BUDGET_SECONDS_PER_CHAR", 0.0)
-    texts = {"a": ARTICLE, "slow": "SLOW " + ARTICLE, "memory": "MEMORY " + ARTICLE, "deep": "DEEP " + ARTICLE,
-             "z": ARTICLE}
+    texts = {
+        "a": ARTICLE,
+        "slow": "SLOW " + ARTICLE,
+        "memory": "MEMORY " + ARTICLE,
+        "deep": "DEEP " + ARTICLE,
+        "z": ARTICLE,
+    }
     documents = [Document(id=key, text=text, origin=f"{key}.txt") for key, text in texts.items()]
     started = time.monotonic()
     result = workers.extract_batch(documents, "stub")
@@ -62,7 +70,8 @@ def test_a_document_that_fails_or_runs_out_of_time_is_its_own_problem(monkeypatc
     assert [(documents[i].id, reason) for i, reason in result.problems] == [
         ("slow", f"its analysis took longer than its budget (0 s for {len(texts['slow']):,} characters); skipped"),
         ("memory", "analysis failed (MemoryError); skipped"),
-        ("deep", "analysis failed (RecursionError: maximum recursion depth exceeded); skipped")]
+        ("deep", "analysis failed (RecursionError: maximum recursion depth exceeded); skipped"),
+    ]
 
 
 @pytest.mark.slow
@@ -79,16 +88,25 @@ def test_a_build_of_a_hostile_archive_builds_the_rest_and_names_each_bad_file(tm
     corpus.write_text('{"id": "deep", "text": ' + "[" * 6000 + "]" * 6000 + "}\n", encoding="utf-8")
     out = tmp_path / "out"
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "kg", "build", str(folder), str(corpus), "-o", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(folder), str(corpus), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     seconds = time.monotonic() - started
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     problems = sorted(line for line in done.stderr.splitlines() if line.startswith("kg: "))
     assert len(problems) == 5, done.stderr
-    for expected in ("caf\\xe9.txt: the file name is not UTF-8", "nul.txt: 1 NUL byte dropped",
-                     "tube.txt: a named pipe, not a file", "metadata.json: malformed (nested too deeply)",
-                     "corpus.jsonl:1: malformed JSON (nested too deeply)"):
+    for expected in (
+        "caf\\xe9.txt: the file name is not UTF-8",
+        "nul.txt: 1 NUL byte dropped",
+        "tube.txt: a named pipe, not a file",
+        "metadata.json: malformed (nested too deeply)",
+        "corpus.jsonl:1: malformed JSON (nested too deeply)",
+    ):
         assert sum(expected in line for line in problems) == 1, (expected, problems)
     assert "kg build: 3 documents" in done.stderr
     turtle = (out / "graph.ttl").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """The build, end to end: the seeds in, a graph that matches their reference out."""
+
 from __future__ import annotations
 
 import json
@@ -39,12 +40,17 @@ def test_seeds_meet_their_reference(seeds_build):
 
 def test_the_28_january_call_is_one_event_from_three_articles(graph):
     putin, macron = actor(graph, "Q7747"), actor(graph, "Q3052772")
-    calls = [e for e in graph.subjects(KG.date, Literal("2022-01-28", datatype=XSD.date))
-             if {putin, macron} <= set(graph.objects(e, KG.participant))]
+    calls = [
+        e
+        for e in graph.subjects(KG.date, Literal("2022-01-28", datatype=XSD.date))
+        if {putin, macron} <= set(graph.objects(e, KG.participant))
+    ]
     assert len(calls) == 1
     call = calls[0]
     assert (call, RDF.type, KG.PhoneCall) in graph
-    sources = {str(graph.value(a, URIRef("https://schema.org/identifier"))) for a in graph.objects(call, PROV.wasDerivedFrom)}
+    sources = {
+        str(graph.value(a, URIRef("https://schema.org/identifier"))) for a in graph.objects(call, PROV.wasDerivedFrom)
+    }
     assert sources == {"000_e6aace36ca060dcf", "002_9af52fc60d6935b8", "003_16ca8a638563d6d7"}
     assert any("téléphonique" in str(s) for s in graph.objects(call, KG.evidence))
 

@@ -1,5 +1,6 @@
 """The command's error paths (one clear line, the right exit status), kg --version, kg query's library, stdin and
 xml, and the packaging (distribution name, optional dask, --workers auto)."""
+
 from __future__ import annotations
 
 import json
@@ -24,6 +25,7 @@ def one_line(done, status: int) -> str:
 
 
 # --- kg --version and packaging -----------------------------------------------------------------
+
 
 def test_version_is_the_installed_distributions():
     done = kg("--version")
@@ -50,6 +52,7 @@ def test_workers_default_to_one_per_core():
 
 
 # --- kg build -----------------------------------------------------------------------------------
+
 
 def test_an_output_that_is_a_file_is_refused_before_any_work(tmp_path):
     (tmp_path / "taken").write_text("x")
@@ -78,6 +81,7 @@ def test_workers_must_be_auto_or_a_count(tmp_path):
 
 # --- kg eval ------------------------------------------------------------------------------------
 
+
 def test_eval_says_which_threshold_failed(seeds_build):
     done = kg("eval", seeds_build, "--gold", DATA / "seeds.gold.json", "--min-topics", "0.99", "--min-events", "0.5")
     line = one_line(done, 1)
@@ -96,6 +100,7 @@ def test_eval_blames_a_broken_reference_not_the_graph(seeds_build, tmp_path):
 
 # --- kg validate --------------------------------------------------------------------------------
 
+
 def test_validate_says_when_a_file_is_not_a_kg_graph(tmp_path):
     other = tmp_path / "other.ttl"
     other.write_text("<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n", encoding="utf-8")
@@ -104,6 +109,7 @@ def test_validate_says_when_a_file_is_not_a_kg_graph(tmp_path):
 
 
 # --- kg query -----------------------------------------------------------------------------------
+
 
 def test_a_misspelt_query_name_is_one_line_with_the_closest_name(seeds_build):
     line = one_line(kg("query", seeds_build, "who-talked-to-whim"), 2)
@@ -136,9 +142,17 @@ def test_xml_results_are_the_w3c_format(seeds_build):
     assert done.returncode == 0, done.stderr
     ns = {"r": "http://www.w3.org/2005/sparql-results#"}
     root = ElementTree.fromstring(done.stdout)
-    assert [v.get("name") for v in root.findall("r:head/r:variable", ns)] == ["actor1", "actor2", "events", "first", "last"]
-    assert len(root.findall("r:results/r:result", ns)) == len(kg("query", seeds_build, "who-talked-to-whom", "--format",
-                                                                  "csv").stdout.splitlines()) - 1
+    assert [v.get("name") for v in root.findall("r:head/r:variable", ns)] == [
+        "actor1",
+        "actor2",
+        "events",
+        "first",
+        "last",
+    ]
+    assert (
+        len(root.findall("r:results/r:result", ns))
+        == len(kg("query", seeds_build, "who-talked-to-whom", "--format", "csv").stdout.splitlines()) - 1
+    )
 
 
 def test_query_arguments_are_checked(seeds_build):
@@ -149,9 +163,11 @@ def test_query_arguments_are_checked(seeds_build):
 
 def test_the_query_module_runs_without_the_build_modules():
     """kg query imports neither spaCy, rdflib nor the build, nor the other commands: it starts fast."""
-    code = ("import sys; from kg.cli import main; main(['query', '--list']); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'rdflib') or m in "
-            "('kg.pipeline', 'kg.page', 'kg.sparql.loading', 'kg.nlp') or m.startswith('kg.cli.') and m != 'kg.cli.query'))")
+    code = (
+        "import sys; from kg.cli import main; main(['query', '--list']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'rdflib') or m in "
+        "('kg.pipeline', 'kg.page', 'kg.sparql.loading', 'kg.nlp') or m.startswith('kg.cli.') and m != 'kg.cli.query'))"
+    )
     import subprocess
 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

@@ -4,6 +4,7 @@ tests/corpus/ holds short French news articles with their metadata.json; tests/d
 says what a careful reader finds in them. A reference that names an undeclared actor, a missing
 article or an impossible date would score every build wrongly, so its shape is checked here.
 """
+
 from __future__ import annotations
 
 import datetime

@@ -3,6 +3,7 @@ planned events) scored against its hand-made reference: unit tests of extraction
 measured on real annotated articles (tests/data/real, test_real_news.py); these articles were written by the team,
 and their reference misses some events they do report (the Aliyev–Pashinyan meeting of 15 July 2023 recalled in
 c11), so precision here is a floor, not a figure."""
+
 from __future__ import annotations
 
 import json

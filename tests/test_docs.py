@@ -1,5 +1,6 @@
 """The command outputs the README and docs/sparql.md show are what the commands print now (`make docs` refreshes
 them), and the documents name no path of the machine they were written on."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -12,13 +13,24 @@ spec = importlib.util.spec_from_file_location("refresh", ROOT / "docs" / "refres
 refresh = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(refresh)
 
-SHOWN = [(document.relative_to(ROOT).as_posix(), command, shown)
-         for document in refresh.DOCUMENTS for command, shown in refresh.shown_runs(document)]
+SHOWN = [
+    (document.relative_to(ROOT).as_posix(), command, shown)
+    for document in refresh.DOCUMENTS
+    for command, shown in refresh.shown_runs(document)
+]
 
 
 def test_the_documents_show_runs_of_every_kind():
     commands = " ".join(command for _, command, _ in SHOWN)
-    for name in ("who-talked-to-whom", "timeline", "actors-wikidata", "--list", "who-talked-to-whim", "FROM <", "--format pairs-csv"):
+    for name in (
+        "who-talked-to-whom",
+        "timeline",
+        "actors-wikidata",
+        "--list",
+        "who-talked-to-whim",
+        "FROM <",
+        "--format pairs-csv",
+    ):
         assert name in commands
 
 
@@ -27,7 +39,9 @@ def test_a_shown_output_is_what_the_command_prints(document, command, shown):
     assert refresh.ended(refresh.output_of(command)) == shown, f"{document} is stale: run `make docs`"
 
 
-@pytest.mark.parametrize("document", ["README.md", "docs/sparql.md", "docs/page.md", "docs/performance.md", "ontology/README.md"])
+@pytest.mark.parametrize(
+    "document", ["README.md", "docs/sparql.md", "docs/page.md", "docs/performance.md", "ontology/README.md"]
+)
 def test_no_path_of_this_machine_in_the_documents(document):
     text = (ROOT / document).read_text(encoding="utf-8")
     assert not re.search(r"/(?:work|home|root|Users)/\w", text)

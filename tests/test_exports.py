@@ -1,5 +1,6 @@
 """kg export for other tools: compacted JSON-LD, RDF/XML, N-Quads, GEXF, GraphML and CSV, each read back by a
 standard tool (rdflib, rapper, networkx, Python's csv)."""
+
 from __future__ import annotations
 
 import csv
@@ -45,15 +46,21 @@ def rapper_reads(path, syntax: str) -> int:
 
 # --- RDF ----------------------------------------------------------------------------------------
 
+
 def test_json_ld_is_compacted_with_the_shipped_context_and_reads_back_as_the_graph(seeds_build, built_graph, tmp_path):
     path = exported(seeds_build, tmp_path, "jsonld")
     document = json.loads(path.read_text(encoding="utf-8"))
     shipped = json.loads((ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
     assert document["@context"] == shipped["@context"]
     putin = next(node for node in document["@graph"] if node["@id"] == "actor:vladimir-putin")
-    assert putin["@type"] == ["Actor", "Person"] and putin["label"] == "Vladimir Poutine" and putin["sameAs"] == "wd:Q7747"
-    call = next(node for node in document["@graph"]
-                if node["@id"] == "event:2022-01-28-phonecall-emmanuel-macron-vladimir-putin")
+    assert (
+        putin["@type"] == ["Actor", "Person"] and putin["label"] == "Vladimir Poutine" and putin["sameAs"] == "wd:Q7747"
+    )
+    call = next(
+        node
+        for node in document["@graph"]
+        if node["@id"] == "event:2022-01-28-phonecall-emmanuel-macron-vladimir-putin"
+    )
     assert call["date"] == "2022-01-28" and call["duration"] == "PT1H" and "actor:vladimir-putin" in call["participant"]
     assert "https://w3id.org/kg-news/ontology#participant" not in path.read_text(encoding="utf-8")
     assert isomorphic(rdflib.Graph().parse(path, format="json-ld"), built_graph)
@@ -63,10 +70,13 @@ def test_json_ld_is_compacted_with_the_shipped_context_and_reads_back_as_the_gra
 
 def test_json_ld_keeps_values_the_context_does_not_type(tmp_path):
     turtle = tmp_path / "graph.ttl"
-    turtle.write_text("""@prefix kg: <https://w3id.org/kg-news/ontology#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    turtle.write_text(
+        """@prefix kg: <https://w3id.org/kg-news/ontology#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <https://w3id.org/kg-news/id/event/x> a kg:Communication ; kg:date "--02-03"^^xsd:gMonthDay ;
   kg:evidence "en anglais"@en, "sans langue" ; <http://example.org/other> 3, <http://example.org/o> .
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     done = kg("export", turtle, "--format", "jsonld")
     assert done.returncode == 0, done.stderr
     assert isomorphic(rdflib.Graph().parse(data=done.stdout, format="json-ld"), rdflib.Graph().parse(turtle))
@@ -93,6 +103,7 @@ def test_n_quads_hold_the_graph_in_its_named_graph(seeds_build, built_graph, tmp
 
 # --- the actor network --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["gexf", "graphml"])
 def test_the_actor_network_reads_back_in_networkx(seeds_build, tmp_path, fmt):
     path = exported(seeds_build, tmp_path, fmt)
@@ -112,6 +123,7 @@ def test_every_export_is_the_same_bytes_every_time(seeds_build, tmp_path, fmt):
 
 
 # --- CSV ----------------------------------------------------------------------------------------
+
 
 def test_pairs_csv_lists_each_pair_with_its_events_and_dates(seeds_build, tmp_path):
     path = exported(seeds_build, tmp_path, "pairs-csv", "pairs.csv")
@@ -135,8 +147,13 @@ def test_events_csv_has_a_row_per_event(seeds_build, tmp_path):
 
 
 def test_the_format_is_told_from_the_output_name(seeds_build, tmp_path):
-    for name, check in (("graph.rdf", "<rdf:RDF"), ("graph.gexf", "<gexf"), ("graph.graphml", "<graphml"),
-                        ("pairs.csv", "source,target"), ("events.csv", "event,date")):
+    for name, check in (
+        ("graph.rdf", "<rdf:RDF"),
+        ("graph.gexf", "<gexf"),
+        ("graph.graphml", "<graphml"),
+        ("pairs.csv", "source,target"),
+        ("events.csv", "event,date"),
+    ):
         done = kg("export", seeds_build, "-o", tmp_path / name)
         assert done.returncode == 0, done.stderr
         assert check in (tmp_path / name).read_text(encoding="utf-8")[:2000]

@@ -1,4 +1,5 @@
 """Extraction as a reader would check it: short French articles in, the facts they state out (and nothing else)."""
+
 from __future__ import annotations
 
 import json
@@ -12,27 +13,52 @@ KG = Namespace("https://w3id.org/kg-news/ontology#")
 WD = "http://www.wikidata.org/entity/"
 
 ARTICLES = {
-    "trump2019": ("2019-06-14", "Le président américain s'est entretenu jeudi par téléphone avec la chancelière "
-                                "allemande. Les deux dirigeants ont évoqué les sanctions contre l'Iran."),
-    "biden2022": ("2022-03-02", "Le président américain a reçu lundi à la Maison-Blanche le chancelier allemand "
-                                "Olaf Scholz."),
-    "planned": ("2021-05-10", "Vladimir Poutine rencontrera Joe Biden le 16 juin à Genève, a annoncé le Kremlin. "
-                              "Une rencontre entre Emmanuel Macron et Angela Merkel pourrait se tenir la semaine prochaine."),
+    "trump2019": (
+        "2019-06-14",
+        "Le président américain s'est entretenu jeudi par téléphone avec la chancelière "
+        "allemande. Les deux dirigeants ont évoqué les sanctions contre l'Iran.",
+    ),
+    "biden2022": (
+        "2022-03-02",
+        "Le président américain a reçu lundi à la Maison-Blanche le chancelier allemand Olaf Scholz.",
+    ),
+    "planned": (
+        "2021-05-10",
+        "Vladimir Poutine rencontrera Joe Biden le 16 juin à Genève, a annoncé le Kremlin. "
+        "Une rencontre entre Emmanuel Macron et Angela Merkel pourrait se tenir la semaine prochaine.",
+    ),
     "negated": ("2020-04-02", "Emmanuel Macron et Recep Tayyip Erdogan ne se sont pas entretenus depuis des mois."),
-    "press": ("2022-02-10", "Emmanuel Macron a déclaré à la presse que la situation restait grave. "
-                            "Dans un tweet, Boris Johnson a salué le courage des Ukrainiens."),
-    "glued": ("2020-09-30", "MM.Erdogan et Poutine se sont parlé au téléphone hier.L'échange a porté sur le "
-                            "Haut-Karabakh."),
-    "relative": ("2018-12-04", "Charles Michel, qui a rencontré Emmanuel Macron lundi à Bruxelles, ne prévoit pas de "
-                               "baisser les accises sur le diesel."),
-    "ministers": ("2022-03-29", "Le 10 mars, les chefs de la diplomatie russe et ukrainienne se sont rencontrés à Antalya. "
-                                "Trente soldats ont été tués le 27 février. Le lendemain, les deux présidents, Recep "
-                                "Tayyip Erdogan et Vladimir Poutine, se sont entretenus par téléphone."),
-    "misspelt": ("2021-06-02", "Le maire de Lampedusa, Filippo Mannino, a été reçu mardi par Giorgia Meloni. "
-                               "Mercredi, M. Manino s'est entretenu par téléphone avec Ursula von der Leyen."),
-    "unknown": ("2023-05-04", "Le ministre des Affaires étrangères arménien, Ararat Mirzoyan, a rencontré mardi à "
-                              "Washington son homologue azerbaïdjanais Djeyhoun Baïramov. Mirzoyan a ensuite "
-                              "rencontré Antony Blinken."),
+    "press": (
+        "2022-02-10",
+        "Emmanuel Macron a déclaré à la presse que la situation restait grave. "
+        "Dans un tweet, Boris Johnson a salué le courage des Ukrainiens.",
+    ),
+    "glued": (
+        "2020-09-30",
+        "MM.Erdogan et Poutine se sont parlé au téléphone hier.L'échange a porté sur le Haut-Karabakh.",
+    ),
+    "relative": (
+        "2018-12-04",
+        "Charles Michel, qui a rencontré Emmanuel Macron lundi à Bruxelles, ne prévoit pas de "
+        "baisser les accises sur le diesel.",
+    ),
+    "ministers": (
+        "2022-03-29",
+        "Le 10 mars, les chefs de la diplomatie russe et ukrainienne se sont rencontrés à Antalya. "
+        "Trente soldats ont été tués le 27 février. Le lendemain, les deux présidents, Recep "
+        "Tayyip Erdogan et Vladimir Poutine, se sont entretenus par téléphone.",
+    ),
+    "misspelt": (
+        "2021-06-02",
+        "Le maire de Lampedusa, Filippo Mannino, a été reçu mardi par Giorgia Meloni. "
+        "Mercredi, M. Manino s'est entretenu par téléphone avec Ursula von der Leyen.",
+    ),
+    "unknown": (
+        "2023-05-04",
+        "Le ministre des Affaires étrangères arménien, Ararat Mirzoyan, a rencontré mardi à "
+        "Washington son homologue azerbaïdjanais Djeyhoun Baïramov. Mirzoyan a ensuite "
+        "rencontré Antony Blinken.",
+    ),
 }
 
 
@@ -41,8 +67,9 @@ def graph(tmp_path_factory) -> Graph:
     folder = tmp_path_factory.mktemp("articles")
     for name, (published, text) in ARTICLES.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    (folder / "metadata.json").write_text(json.dumps({f"{n}.txt": {"published": p} for n, (p, _) in ARTICLES.items()}),
-                                          encoding="utf-8")
+    (folder / "metadata.json").write_text(
+        json.dumps({f"{n}.txt": {"published": p} for n, (p, _) in ARTICLES.items()}), encoding="utf-8"
+    )
     out = tmp_path_factory.mktemp("out")
     kg("build", folder, "-o", out, check=True)
     g = Graph()
@@ -51,12 +78,14 @@ def graph(tmp_path_factory) -> Graph:
 
 
 def events_from(g: Graph, doc_id: str) -> list[dict]:
-    rows = g.query("""
+    rows = g.query(
+        """
         PREFIX kg: <https://w3id.org/kg-news/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX schema: <https://schema.org/>
         SELECT ?e ?date WHERE { ?e prov:wasDerivedFrom ?a . ?a schema:identifier ?id . OPTIONAL { ?e kg:date ?date } }""",
-                   initBindings={"id": __import__("rdflib").Literal(doc_id)})
+        initBindings={"id": __import__("rdflib").Literal(doc_id)},
+    )
     out = []
     for e, date in rows:
         people = sorted(str(g.value(p, RDFS.label)) for p in g.objects(e, KG.participant))

@@ -1,4 +1,5 @@
 """kg export: the graph in Turtle, N-Triples, JSON-LD and TriG, each read back by independent parsers."""
+
 from __future__ import annotations
 
 import shutil

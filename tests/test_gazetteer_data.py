@@ -3,6 +3,7 @@
 It is the data kg resolves "la Russie", "le Kremlin", "le président russe" and "l'Otan" with, so a
 clash (one name for two actors), a dangling office or a wrong Wikidata id is a wrong graph.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,19 @@ ROOT = Path(__file__).resolve().parents[1]
 GAZETTEER = ROOT / "ontology" / "gazetteer"
 GOLD = ROOT / "tests" / "data" / "seeds.gold.json"
 
-ACTOR_FIELDS = {"id", "kind", "wikidata", "label", "en", "names", "demonyms", "prefixes", "capitals", "seats",
-                "leader_role"}
+ACTOR_FIELDS = {
+    "id",
+    "kind",
+    "wikidata",
+    "label",
+    "en",
+    "names",
+    "demonyms",
+    "prefixes",
+    "capitals",
+    "seats",
+    "leader_role",
+}
 STRING_LIST_FIELDS = ("names", "demonyms", "prefixes", "capitals", "seats")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
@@ -26,17 +38,42 @@ LEADING_ARTICLE = re.compile(r"^((le|la|les)\s|l['’])", re.IGNORECASE)
 
 # The offices the rest of the gazetteer (people.json) refers to.
 REQUIRED_OFFICES = {
-    "president", "vice_president", "prime_minister", "chancellor", "monarch", "crown_prince", "supreme_leader",
-    "foreign_minister", "defence_minister", "interior_minister", "finance_minister", "economy_minister",
-    "spokesperson", "secretary_general", "high_representative", "national_security_advisor", "chief_of_staff",
-    "minister", "ambassador", "envoy", "mayor", "party_leader",
+    "president",
+    "vice_president",
+    "prime_minister",
+    "chancellor",
+    "monarch",
+    "crown_prince",
+    "supreme_leader",
+    "foreign_minister",
+    "defence_minister",
+    "interior_minister",
+    "finance_minister",
+    "economy_minister",
+    "spokesperson",
+    "secretary_general",
+    "high_representative",
+    "national_security_advisor",
+    "chief_of_staff",
+    "minister",
+    "ambassador",
+    "envoy",
+    "mayor",
+    "party_leader",
 }
 LEADER_OFFICES = {"president", "prime_minister", "chancellor", "monarch", "supreme_leader", "pope"}
 
 # The actors of the seed articles, with the ids and Wikidata entities of their reference.
 SEED_ACTORS = {
-    "russia": "Q159", "france": "Q142", "usa": "Q30", "ukraine": "Q212", "poland": "Q36", "germany": "Q183",
-    "belarus": "Q184", "nato": "Q7184", "eu": "Q458",
+    "russia": "Q159",
+    "france": "Q142",
+    "usa": "Q30",
+    "ukraine": "Q212",
+    "poland": "Q36",
+    "germany": "Q183",
+    "belarus": "Q184",
+    "nato": "Q7184",
+    "eu": "Q458",
 }
 
 
@@ -87,6 +124,7 @@ def clashes(actors: list[dict], fields: tuple[str, ...]) -> dict[str, list[str]]
 
 # --- shape -----------------------------------------------------------------------------------------
 
+
 def test_actor_files_are_lists_of_actors_in_the_documented_shape(countries, organizations):
     for kind, entries in (("Country", countries), ("Organization", organizations)):
         assert isinstance(entries, list) and entries
@@ -113,14 +151,24 @@ def test_label_is_one_of_the_names(actors):
 
 
 def test_names_and_seats_are_written_without_the_article(actors):
-    with_article = [(a["id"], text) for a in actors for field in ("names", "seats") for text in a[field]
-                    if LEADING_ARTICLE.match(text)]
+    with_article = [
+        (a["id"], text)
+        for a in actors
+        for field in ("names", "seats")
+        for text in a[field]
+        if LEADING_ARTICLE.match(text)
+    ]
     assert with_article == []
 
 
 def test_demonyms_and_prefixes_are_lowercase(actors):
-    upper = [(a["id"], text) for a in actors for field in ("demonyms", "prefixes") for text in a[field]
-             if text != text.lower()]
+    upper = [
+        (a["id"], text)
+        for a in actors
+        for field in ("demonyms", "prefixes")
+        for text in a[field]
+        if text != text.lower()
+    ]
     assert upper == []
 
 
@@ -134,9 +182,13 @@ def test_demonyms_come_in_every_gender_and_number(countries):
 
 # --- identity --------------------------------------------------------------------------------------
 
+
 def test_wikidata_ids_are_well_formed_or_null(actors):
-    assert [(a["id"], a["wikidata"]) for a in actors
-            if a["wikidata"] is not None and not WIKIDATA_PATTERN.match(a["wikidata"])] == []
+    assert [
+        (a["id"], a["wikidata"])
+        for a in actors
+        if a["wikidata"] is not None and not WIKIDATA_PATTERN.match(a["wikidata"])
+    ] == []
 
 
 def test_no_two_actors_share_a_wikidata_entity(actors):
@@ -196,9 +248,11 @@ def test_seats_of_power_stand_for_their_state(actors):
 
 # --- offices ---------------------------------------------------------------------------------------
 
+
 def test_every_leader_role_is_an_office_of_titles(actors, offices):
-    dangling = [(a["id"], a["leader_role"]) for a in actors
-                if a["leader_role"] is not None and a["leader_role"] not in offices]
+    dangling = [
+        (a["id"], a["leader_role"]) for a in actors if a["leader_role"] is not None and a["leader_role"] not in offices
+    ]
     assert dangling == []
 
 
@@ -232,10 +286,10 @@ def test_no_title_belongs_to_two_offices(offices):
 def test_titles_cover_the_forms_of_the_press(offices):
     assert {"président", "présidente"} <= set(offices["president"]["titles"])
     assert {"chancelier", "chancelière"} <= set(offices["chancellor"]["titles"])
-    assert {"Premier ministre", "première ministre", "chef du gouvernement"} <= set(
-        offices["prime_minister"]["titles"])
+    assert {"Premier ministre", "première ministre", "chef du gouvernement"} <= set(offices["prime_minister"]["titles"])
     assert {"chef de la diplomatie", "ministre des Affaires étrangères", "secrétaire d'État"} <= set(
-        offices["foreign_minister"]["titles"])
+        offices["foreign_minister"]["titles"]
+    )
     assert "chef de la diplomatie européenne" in offices["high_representative"]["titles"]
 
 
@@ -249,8 +303,23 @@ def test_generic_words_are_given(titles):
 
 # Organisation names are matched without case: none may be a common French word ("un défi", "solidaires",
 # "en marche", "les verts", "la chambre"); such parties and unions answer to their longer names.
-COMMON_WORDS = {"défi", "solidaires", "solidaire", "alliance", "renaissance", "en marche", "verts", "centre",
-                "chambre", "engagés", "assemblée", "sénateurs", "patriotes", "ensemble", "horizons"}
+COMMON_WORDS = {
+    "défi",
+    "solidaires",
+    "solidaire",
+    "alliance",
+    "renaissance",
+    "en marche",
+    "verts",
+    "centre",
+    "chambre",
+    "engagés",
+    "assemblée",
+    "sénateurs",
+    "patriotes",
+    "ensemble",
+    "horizons",
+}
 
 
 def test_no_organisation_name_is_a_common_word(actors):
@@ -270,14 +339,19 @@ def test_domestic_offices_have_their_french_titles(offices):
         "culture_minister": {"ministre de la Culture"},
         "territorial_cohesion_minister": {"ministre de la Cohésion des territoires"},
         "budget_minister": {"ministre de l'Action et des Comptes publics"},
-        "secretary_of_state": {"secrétaire d'État auprès du ministre de l'Intérieur",
-                               "secrétaire d'État chargée de l'Égalité entre les femmes et les hommes"},
+        "secretary_of_state": {
+            "secrétaire d'État auprès du ministre de l'Intérieur",
+            "secrétaire d'État chargée de l'Égalité entre les femmes et les hommes",
+        },
         "minister_president": {"ministre-président", "ministre-présidente"},
         "federal_councillor": {"conseiller fédéral", "conseillère fédérale"},
         "prefect_of_police": {"préfet de police"},
     }
-    assert {role: titles - set(offices.get(role, {}).get("titles", ())) for role, titles in expected.items()
-            if titles - set(offices.get(role, {}).get("titles", ()))} == {}
+    assert {
+        role: titles - set(offices.get(role, {}).get("titles", ()))
+        for role, titles in expected.items()
+        if titles - set(offices.get(role, {}).get("titles", ()))
+    } == {}
     # the bare title stays the American one; the French secretaries of state are named by what follows it
     assert "secrétaire d'État" in offices["foreign_minister"]["titles"]
 

@@ -1,4 +1,5 @@
 """The people gazetteer: who held which office, and when."""
+
 import datetime
 import json
 import re
@@ -19,33 +20,133 @@ WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
 
 # Offices that one person holds at a time (per country or organisation).
 SINGLE_HOLDER_ROLES = {
-    "president", "vice_president", "prime_minister", "chancellor", "monarch",
-    "crown_prince", "supreme_leader", "pope", "foreign_minister", "defence_minister",
-    "secretary_general", "director_general", "high_representative",
+    "president",
+    "vice_president",
+    "prime_minister",
+    "chancellor",
+    "monarch",
+    "crown_prince",
+    "supreme_leader",
+    "pope",
+    "foreign_minister",
+    "defence_minister",
+    "secretary_general",
+    "director_general",
+    "high_representative",
     # portfolios: one minister at a time per state (one minister may hold two: "Travail, Santé et Solidarités")
-    "interior_minister", "economy_minister", "finance_minister", "budget_minister", "justice_minister",
-    "labour_minister", "ecology_minister", "energy_minister", "transport_minister", "education_minister",
-    "higher_education_minister", "health_minister", "agriculture_minister", "culture_minister",
-    "territorial_cohesion_minister", "overseas_minister", "sports_minister", "european_affairs_minister",
-    "parliament_relations_minister", "migration_minister", "public_security_minister", "home_affairs_minister",
-    "minister_president", "prefect_of_police", "chief_of_general_staff",
+    "interior_minister",
+    "economy_minister",
+    "finance_minister",
+    "budget_minister",
+    "justice_minister",
+    "labour_minister",
+    "ecology_minister",
+    "energy_minister",
+    "transport_minister",
+    "education_minister",
+    "higher_education_minister",
+    "health_minister",
+    "agriculture_minister",
+    "culture_minister",
+    "territorial_cohesion_minister",
+    "overseas_minister",
+    "sports_minister",
+    "european_affairs_minister",
+    "parliament_relations_minister",
+    "migration_minister",
+    "public_security_minister",
+    "home_affairs_minister",
+    "minister_president",
+    "prefect_of_police",
+    "chief_of_general_staff",
 }
 # Common French given names: a surname that is one of them takes the first name of whoever the text names
 # ("Philippe Martinez", "le roi Philippe"); such people are found by their full names only. The entries that
 # predate the rule keep theirs.
 FIRST_NAMES = {
-    "Philippe", "Michel", "Laurent", "Pierre", "Guillaume", "Bertrand", "Martin", "Léon", "Baptiste", "Armand",
-    "Richard", "Thomas", "Vincent", "Nicolas", "François", "Julien", "Simon", "Louis", "Paul", "Jacques", "Jean",
-    "André", "Henri", "Robert", "Bernard", "Gérard", "Marc", "Olivier", "Denis", "Mathieu", "Mathilde", "Marie",
-    "Claude", "Charles", "Alain", "Yves", "Daniel", "David", "Éric", "Patrick", "Christian", "Frédéric",
-    "Stéphane", "Sébastien", "Emmanuel", "Benjamin", "Antoine", "Alexandre", "Maxime", "Hervé", "Dominique",
-    "Didier", "Thierry", "Pascal", "Gilles", "Jérôme", "Arnaud", "Georges", "Joseph", "Hugo", "Victor", "Adrien",
-    "Fabien", "Romain", "Xavier", "Yannick", "Bruno", "Roger", "René", "Lionel", "Gabriel", "Grégoire", "Albert",
-    "Félix", "Valentin",
+    "Philippe",
+    "Michel",
+    "Laurent",
+    "Pierre",
+    "Guillaume",
+    "Bertrand",
+    "Martin",
+    "Léon",
+    "Baptiste",
+    "Armand",
+    "Richard",
+    "Thomas",
+    "Vincent",
+    "Nicolas",
+    "François",
+    "Julien",
+    "Simon",
+    "Louis",
+    "Paul",
+    "Jacques",
+    "Jean",
+    "André",
+    "Henri",
+    "Robert",
+    "Bernard",
+    "Gérard",
+    "Marc",
+    "Olivier",
+    "Denis",
+    "Mathieu",
+    "Mathilde",
+    "Marie",
+    "Claude",
+    "Charles",
+    "Alain",
+    "Yves",
+    "Daniel",
+    "David",
+    "Éric",
+    "Patrick",
+    "Christian",
+    "Frédéric",
+    "Stéphane",
+    "Sébastien",
+    "Emmanuel",
+    "Benjamin",
+    "Antoine",
+    "Alexandre",
+    "Maxime",
+    "Hervé",
+    "Dominique",
+    "Didier",
+    "Thierry",
+    "Pascal",
+    "Gilles",
+    "Jérôme",
+    "Arnaud",
+    "Georges",
+    "Joseph",
+    "Hugo",
+    "Victor",
+    "Adrien",
+    "Fabien",
+    "Romain",
+    "Xavier",
+    "Yannick",
+    "Bruno",
+    "Roger",
+    "René",
+    "Lionel",
+    "Gabriel",
+    "Grégoire",
+    "Albert",
+    "Félix",
+    "Valentin",
 }
 FIRST_NAME_SURNAMES_BEFORE_THE_RULE = {
-    ("edouard-philippe", "Philippe"), ("charles-michel", "Michel"), ("paul-martin", "Martin"),
-    ("alain-richard", "Richard"), ("olivia-gregoire", "Grégoire"), ("sigmar-gabriel", "Gabriel"),
+    ("edouard-philippe", "Philippe"),
+    ("charles-michel", "Michel"),
+    ("paul-martin", "Martin"),
+    ("alain-richard", "Richard"),
+    ("olivia-gregoire", "Grégoire"),
+    ("sigmar-gabriel", "Gabriel"),
 }
 # Handovers are dated loosely (inauguration day, acting periods): allow a few days.
 OVERLAP_TOLERANCE = datetime.timedelta(days=3)
@@ -76,8 +177,7 @@ def holders(people, role, of, on):
         person["id"]
         for person in people
         for office in person["offices"]
-        if office["role"] == role and office["of"] == of
-        and tenure(office)[0] <= on_day < tenure(office)[1]
+        if office["role"] == role and office["of"] == of and tenure(office)[0] <= on_day < tenure(office)[1]
     )
 
 
@@ -138,74 +238,77 @@ def test_single_holder_offices_never_have_two_holders_at_once(people):
     assert overlaps == []
 
 
-@pytest.mark.parametrize("role, of, on, expected", [
-    ("president", "russia", "2022-02-03", "vladimir-putin"),
-    ("president", "france", "2022-02-03", "emmanuel-macron"),
-    ("president", "ukraine", "2022-02-03", "volodymyr-zelensky"),
-    ("president", "poland", "2022-02-03", "andrzej-duda"),
-    ("prime_minister", "united-kingdom", "2022-02-03", "boris-johnson"),
-    ("secretary_general", "nato", "2022-02-03", "jens-stoltenberg"),
-    ("president", "usa", "2019-06-01", "donald-trump"),
-    ("chancellor", "germany", "2019-06-01", "angela-merkel"),
-    ("president", "usa", "2022-02-20", "joe-biden"),
-    ("president", "usa", "2025-03-01", "donald-trump"),
-    ("president", "russia", "2010-01-01", "dmitry-medvedev"),
-    ("prime_minister", "russia", "2010-01-01", "vladimir-putin"),
-    ("foreign_minister", "russia", "2022-02-03", "sergey-lavrov"),
-    # France, the gilets jaunes winter
-    ("interior_minister", "france", "2018-10-10", "edouard-philippe"),
-    ("interior_minister", "france", "2018-12-08", "christophe-castaner"),
-    ("secretary_of_state", "france", "2018-12-08", None),
-    ("labour_minister", "france", "2018-12-08", "muriel-penicaud"),
-    ("ecology_minister", "france", "2018-12-08", "francois-de-rugy"),
-    ("ecology_minister", "france", "2018-08-30", "nicolas-hulot"),
-    ("justice_minister", "france", "2018-12-08", "nicole-belloubet"),
-    ("budget_minister", "france", "2018-12-08", "gerald-darmanin"),
-    ("territorial_cohesion_minister", "france", "2019-01-15", "jacqueline-gourault"),
-    ("agriculture_minister", "france", "2019-01-15", "didier-guillaume"),
-    ("parliament_relations_minister", "france", "2019-01-15", "marc-fesneau"),
-    ("european_affairs_minister", "france", "2019-01-15", "nathalie-loiseau"),
-    ("prefect_of_police", "france", "2019-01-15", "michel-delpuech"),
-    ("president", "french-senate", "2019-01-15", "gerard-larcher"),
-    ("president", "french-national-assembly", "2019-01-15", "richard-ferrand"),
-    ("president", "les-republicains", "2019-01-15", "laurent-wauquiez"),
-    ("president", "rassemblement-national", "2019-01-15", "marine-le-pen"),
-    ("party_leader", "parti-socialiste", "2019-01-15", "olivier-faure"),
-    ("secretary_general", "cgt", "2019-01-15", "philippe-martinez"),
-    ("secretary_general", "cfdt", "2019-01-15", "laurent-berger"),
-    ("secretary_general", "force-ouvriere", "2019-01-15", "yves-veyrier"),
-    ("president", "medef", "2019-01-15", "geoffroy-roux-de-bezieux"),
-    # later governments
-    ("labour_minister", "france", "2021-03-01", "elisabeth-borne"),
-    ("health_minister", "france", "2024-03-01", "catherine-vautrin"),
-    ("labour_minister", "france", "2024-03-01", "catherine-vautrin"),
-    ("justice_minister", "france", "2025-03-01", "gerald-darmanin"),
-    ("education_minister", "france", "2025-03-01", "elisabeth-borne"),
-    ("economy_minister", "france", "2025-03-01", "eric-lombard"),
-    # Belgium
-    ("monarch", "belgium", "2019-01-15", "philippe-of-belgium"),
-    ("migration_minister", "belgium", "2018-11-20", "theo-francken"),
-    ("migration_minister", "belgium", "2019-01-15", "maggie-de-block"),
-    ("interior_minister", "belgium", "2019-01-15", "pieter-de-crem"),
-    ("foreign_minister", "belgium", "2019-01-15", "didier-reynders"),
-    ("minister_president", "wallonia", "2019-01-15", "willy-borsus"),
-    ("minister_president", "flanders", "2019-01-15", "geert-bourgeois"),
-    ("president", "belgian-chamber", "2019-01-15", "siegfried-bracke"),
-    # Switzerland
-    ("president", "switzerland", "2019-01-15", "ueli-maurer"),
-    ("president", "switzerland", "2018-06-01", "alain-berset"),
-    ("foreign_minister", "switzerland", "2019-01-15", "ignazio-cassis"),
-    ("federal_councillor", "switzerland", "2019-01-15", None),
-    # Québec and Canada
-    ("prime_minister", "quebec", "2019-01-15", "francois-legault"),
-    ("prime_minister", "quebec", "2016-01-15", "philippe-couillard"),
-    ("finance_minister", "canada", "2019-01-15", "bill-morneau"),
-    # Algeria
-    ("prime_minister", "algeria", "2019-01-15", "ahmed-ouyahia"),
-    ("prime_minister", "algeria", "2019-06-01", "noureddine-bedoui"),
-    ("chief_of_general_staff", "algeria", "2019-06-01", "ahmed-gaid-salah"),
-    ("foreign_minister", "algeria", "2019-01-15", "abdelkader-messahel"),
-])
+@pytest.mark.parametrize(
+    "role, of, on, expected",
+    [
+        ("president", "russia", "2022-02-03", "vladimir-putin"),
+        ("president", "france", "2022-02-03", "emmanuel-macron"),
+        ("president", "ukraine", "2022-02-03", "volodymyr-zelensky"),
+        ("president", "poland", "2022-02-03", "andrzej-duda"),
+        ("prime_minister", "united-kingdom", "2022-02-03", "boris-johnson"),
+        ("secretary_general", "nato", "2022-02-03", "jens-stoltenberg"),
+        ("president", "usa", "2019-06-01", "donald-trump"),
+        ("chancellor", "germany", "2019-06-01", "angela-merkel"),
+        ("president", "usa", "2022-02-20", "joe-biden"),
+        ("president", "usa", "2025-03-01", "donald-trump"),
+        ("president", "russia", "2010-01-01", "dmitry-medvedev"),
+        ("prime_minister", "russia", "2010-01-01", "vladimir-putin"),
+        ("foreign_minister", "russia", "2022-02-03", "sergey-lavrov"),
+        # France, the gilets jaunes winter
+        ("interior_minister", "france", "2018-10-10", "edouard-philippe"),
+        ("interior_minister", "france", "2018-12-08", "christophe-castaner"),
+        ("secretary_of_state", "france", "2018-12-08", None),
+        ("labour_minister", "france", "2018-12-08", "muriel-penicaud"),
+        ("ecology_minister", "france", "2018-12-08", "francois-de-rugy"),
+        ("ecology_minister", "france", "2018-08-30", "nicolas-hulot"),
+        ("justice_minister", "france", "2018-12-08", "nicole-belloubet"),
+        ("budget_minister", "france", "2018-12-08", "gerald-darmanin"),
+        ("territorial_cohesion_minister", "france", "2019-01-15", "jacqueline-gourault"),
+        ("agriculture_minister", "france", "2019-01-15", "didier-guillaume"),
+        ("parliament_relations_minister", "france", "2019-01-15", "marc-fesneau"),
+        ("european_affairs_minister", "france", "2019-01-15", "nathalie-loiseau"),
+        ("prefect_of_police", "france", "2019-01-15", "michel-delpuech"),
+        ("president", "french-senate", "2019-01-15", "gerard-larcher"),
+        ("president", "french-national-assembly", "2019-01-15", "richard-ferrand"),
+        ("president", "les-republicains", "2019-01-15", "laurent-wauquiez"),
+        ("president", "rassemblement-national", "2019-01-15", "marine-le-pen"),
+        ("party_leader", "parti-socialiste", "2019-01-15", "olivier-faure"),
+        ("secretary_general", "cgt", "2019-01-15", "philippe-martinez"),
+        ("secretary_general", "cfdt", "2019-01-15", "laurent-berger"),
+        ("secretary_general", "force-ouvriere", "2019-01-15", "yves-veyrier"),
+        ("president", "medef", "2019-01-15", "geoffroy-roux-de-bezieux"),
+        # later governments
+        ("labour_minister", "france", "2021-03-01", "elisabeth-borne"),
+        ("health_minister", "france", "2024-03-01", "catherine-vautrin"),
+        ("labour_minister", "france", "2024-03-01", "catherine-vautrin"),
+        ("justice_minister", "france", "2025-03-01", "gerald-darmanin"),
+        ("education_minister", "france", "2025-03-01", "elisabeth-borne"),
+        ("economy_minister", "france", "2025-03-01", "eric-lombard"),
+        # Belgium
+        ("monarch", "belgium", "2019-01-15", "philippe-of-belgium"),
+        ("migration_minister", "belgium", "2018-11-20", "theo-francken"),
+        ("migration_minister", "belgium", "2019-01-15", "maggie-de-block"),
+        ("interior_minister", "belgium", "2019-01-15", "pieter-de-crem"),
+        ("foreign_minister", "belgium", "2019-01-15", "didier-reynders"),
+        ("minister_president", "wallonia", "2019-01-15", "willy-borsus"),
+        ("minister_president", "flanders", "2019-01-15", "geert-bourgeois"),
+        ("president", "belgian-chamber", "2019-01-15", "siegfried-bracke"),
+        # Switzerland
+        ("president", "switzerland", "2019-01-15", "ueli-maurer"),
+        ("president", "switzerland", "2018-06-01", "alain-berset"),
+        ("foreign_minister", "switzerland", "2019-01-15", "ignazio-cassis"),
+        ("federal_councillor", "switzerland", "2019-01-15", None),
+        # Québec and Canada
+        ("prime_minister", "quebec", "2019-01-15", "francois-legault"),
+        ("prime_minister", "quebec", "2016-01-15", "philippe-couillard"),
+        ("finance_minister", "canada", "2019-01-15", "bill-morneau"),
+        # Algeria
+        ("prime_minister", "algeria", "2019-01-15", "ahmed-ouyahia"),
+        ("prime_minister", "algeria", "2019-06-01", "noureddine-bedoui"),
+        ("chief_of_general_staff", "algeria", "2019-06-01", "ahmed-gaid-salah"),
+        ("foreign_minister", "algeria", "2019-01-15", "abdelkader-messahel"),
+    ],
+)
 def test_who_held_an_office_on_a_given_day(people, role, of, on, expected):
     if expected is None:  # several hold it at once
         assert len(holders(people, role, of, on)) > 1
@@ -219,9 +322,7 @@ def test_the_kremlin_spokesman_on_the_day_of_the_seed_calls(people):
 
 def test_every_person_named_in_the_seed_reference_can_be_found(people):
     gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
-    known_forms = {
-        form.casefold() for person in people for form in person["names"] + person["surnames"]
-    }
+    known_forms = {form.casefold() for person in people for form in person["names"] + person["surnames"]}
     for key, actor in gold["actors"].items():
         if actor["type"] == "Person":
             assert {label.casefold() for label in actor["labels"]} <= known_forms, key
@@ -231,10 +332,9 @@ def test_offices_are_of_known_states_and_organisations(people):
     if not (GAZETTEER / "countries.json").exists() or not (GAZETTEER / "organizations.json").exists():
         pytest.skip("countries.json or organizations.json is not written yet")
     known = {actor["id"] for actor in load("countries.json") + load("organizations.json")}
-    unknown = sorted({
-        (person["id"], office["of"])
-        for person in people for office in person["offices"] if office["of"] not in known
-    })
+    unknown = sorted(
+        {(person["id"], office["of"]) for person in people for office in person["offices"] if office["of"] not in known}
+    )
     assert unknown == []
 
 
@@ -242,10 +342,14 @@ def test_offices_have_known_titles(people):
     if not (GAZETTEER / "titles.json").exists():
         pytest.skip("titles.json is not written yet")
     roles = set(load("titles.json"))
-    unknown = sorted({
-        (person["id"], office["role"])
-        for person in people for office in person["offices"] if office["role"] not in roles
-    })
+    unknown = sorted(
+        {
+            (person["id"], office["role"])
+            for person in people
+            for office in person["offices"]
+            if office["role"] not in roles
+        }
+    )
     assert unknown == []
 
 
@@ -260,8 +364,12 @@ def test_a_full_name_designates_one_person_and_no_state_or_organisation(people):
         for name in person["names"]:
             owners[folded(name)].add(person["id"])
     assert {name: sorted(ids) for name, ids in owners.items() if len(ids) > 1} == {}
-    others = {folded(n) for actor in load("countries.json") + load("organizations.json")
-              for field in ("names", "capitals", "seats") for n in actor[field]}
+    others = {
+        folded(n)
+        for actor in load("countries.json") + load("organizations.json")
+        for field in ("names", "capitals", "seats")
+        for n in actor[field]
+    }
     assert sorted((p["id"], n) for p in people for n in p["names"] if folded(n) in others) == []
 
 

@@ -1,5 +1,6 @@
 """The build's persisted store (OUTDIR/graph.oxigraph): written with the build, used by kg query and kg serve
 only while it matches graph.ttl, never changing what a command prints."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,7 +15,7 @@ from kg.graph.store import write_graph_store
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 UNORDERED = "SELECT ?event ?actor WHERE { ?event kg:participant ?actor }"
-EXTRA = b"<https://w3id.org/kg-news/id/actor/someone> <http://www.w3.org/2000/01/rdf-schema#label> \"Someone\" .\n"
+EXTRA = b'<https://w3id.org/kg-news/id/actor/someone> <http://www.w3.org/2000/01/rdf-schema#label> "Someone" .\n'
 
 
 def copy_of_build(target):

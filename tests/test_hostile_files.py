@@ -3,6 +3,7 @@
 Each case injects the fault into a temporary folder and checks the outcome: one problem naming the file,
 and the rest of the input read.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -84,10 +85,13 @@ def test_any_failure_while_reading_one_document_is_that_documents_problem(tmp_pa
     assert [d.id for d in docs] == ["a", "z"]
     assert [(Path(p.document).name, p.reason) for p in problems] == [
         ("boom.txt", "could not be read (MemoryError); skipped"),
-        ("deep.txt", "could not be read (RecursionError: maximum recursion depth exceeded); skipped")]
+        ("deep.txt", "could not be read (RecursionError: maximum recursion depth exceeded); skipped"),
+    ]
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs named pipes and /dev/zero")
+@pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs named pipes and /dev/zero"
+)
 def test_only_regular_files_are_read_never_a_pipe_or_a_device(tmp_path):
     folder = tmp_path / "archive"
     folder.mkdir()
@@ -98,8 +102,10 @@ def test_only_regular_files_are_read_never_a_pipe_or_a_device(tmp_path):
     docs, problems = read(folder, seconds=10)
     assert [d.id for d in docs] == ["appel"]
     assert sorted((Path(p.document).name, p.reason) for p in problems) == [
-        ("flux.jsonl", "a named pipe, not a file: skipped"), ("tube.txt", "a named pipe, not a file: skipped"),
-        ("zero.txt", "a device, not a file: skipped")]
+        ("flux.jsonl", "a named pipe, not a file: skipped"),
+        ("tube.txt", "a named pipe, not a file: skipped"),
+        ("zero.txt", "a device, not a file: skipped"),
+    ]
 
 
 @pytest.mark.parametrize("name", ["corpus.jsonl", "corpus.jsonl.gz"])
@@ -133,16 +139,19 @@ def test_a_gzip_bomb_is_refused_without_being_held_in_memory(tmp_path):
             out.write(chunk)
         out.write(b'"}\n')
     assert bomb.stat().st_size < 2 * 1024 * 1024
-    done = subprocess.run([sys.executable, "-c", BOMB_READER, str(bomb)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", BOMB_READER, str(bomb)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     count, *reason, peak_mb = done.stdout.split()
     assert count == "1" and " ".join(reason).startswith("too large")
     assert int(peak_mb) < 250, f"reading the bomb took {peak_mb} MB"
 
 
-ARTICLE = ("Emmanuel Macron s'est entretenu mardi par téléphone avec Vladimir Poutine, a indiqué l'Élysée. "
-           "Les deux présidents ont évoqué la crise en Ukraine et les garanties de sécurité réclamées par Moscou.")
+ARTICLE = (
+    "Emmanuel Macron s'est entretenu mardi par téléphone avec Vladimir Poutine, a indiqué l'Élysée. "
+    "Les deux présidents ont évoqué la crise en Ukraine et les garanties de sécurité réclamées par Moscou."
+)
 
 
 def test_utf8_with_a_few_invalid_bytes_is_read_as_utf8_with_a_warning(tmp_path):

@@ -2,6 +2,7 @@
 
 Each case is built in a temporary folder; the rest of the corpus is always read.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -37,6 +38,7 @@ ENGLISH = (
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
 
 def read(*inputs) -> tuple[list[Document], list[Problem]]:
     records = list(read_documents(inputs))
@@ -74,19 +76,36 @@ def ids(documents: list[Document]) -> list[str]:
 
 # --- folders and metadata ----------------------------------------------------------------------
 
+
 def test_a_folder_gives_its_articles_in_file_name_order_with_their_metadata(tmp_path):
-    folder = folder_of(tmp_path, {
-        "b.txt": CALL,
-        "a.txt": ARTICLE,
-        "metadata.json": json.dumps({"a.txt": {"published": "2022-02-03", "url": "https://example.org/a",
-                                               "outlet": "Le Monde", "title": "Nouvel entretien"}}),
-    })
+    folder = folder_of(
+        tmp_path,
+        {
+            "b.txt": CALL,
+            "a.txt": ARTICLE,
+            "metadata.json": json.dumps(
+                {
+                    "a.txt": {
+                        "published": "2022-02-03",
+                        "url": "https://example.org/a",
+                        "outlet": "Le Monde",
+                        "title": "Nouvel entretien",
+                    }
+                }
+            ),
+        },
+    )
     documents, problems = read(folder)
     assert problems == []
     assert ids(documents) == ["a", "b"]
     first = documents[0]
     assert (first.text, first.published, first.url, first.outlet, first.title) == (
-        ARTICLE, date(2022, 2, 3), "https://example.org/a", "Le Monde", "Nouvel entretien")
+        ARTICLE,
+        date(2022, 2, 3),
+        "https://example.org/a",
+        "Le Monde",
+        "Nouvel entretien",
+    )
     assert documents[1].published is None and documents[1].title is None
 
 
@@ -113,8 +132,10 @@ def test_malformed_metadata_is_one_problem_and_the_articles_are_read_without_it(
 
 
 def test_an_impossible_date_is_reported_and_the_document_read_without_it(tmp_path):
-    folder = folder_of(tmp_path, {"a.txt": ARTICLE, "metadata.json": json.dumps(
-        {"a.txt": {"published": "2022-02-31", "outlet": "AFP"}})})
+    folder = folder_of(
+        tmp_path,
+        {"a.txt": ARTICLE, "metadata.json": json.dumps({"a.txt": {"published": "2022-02-31", "outlet": "AFP"}})},
+    )
     documents, problems = read(folder)
     assert [(d.id, d.published, d.outlet) for d in documents] == [("a", None, "AFP")]
     assert len(problems) == 1 and problems[0].document.endswith("a.txt")
@@ -144,8 +165,12 @@ def test_a_missing_path_is_a_usage_error_before_anything_is_read(tmp_path):
 
 # --- bad files -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  \n", "\u00a0\u202f\n".encode("utf-8")],
-                         ids=["empty", "whitespace", "non-breaking spaces"])
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"   \n\t\r\n  \n", "\u00a0\u202f\n".encode("utf-8")],
+    ids=["empty", "whitespace", "non-breaking spaces"],
+)
 def test_an_empty_file_is_one_problem_and_the_rest_is_read(tmp_path, content):
     folder = folder_of(tmp_path, {"a.txt": ARTICLE, "vide.txt": content, "z.txt": CALL})
     documents, problems = read(folder)
@@ -154,11 +179,15 @@ def test_an_empty_file_is_one_problem_and_the_rest_is_read(tmp_path, content):
     assert "empty" in problems[0].reason
 
 
-@pytest.mark.parametrize("content", [
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(0).randbytes(2000),
-    random.Random(1).randbytes(4000),
-    bytes(range(1, 9)) * 200,
-], ids=["image", "random bytes", "control bytes"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(0).randbytes(2000),
+        random.Random(1).randbytes(4000),
+        bytes(range(1, 9)) * 200,
+    ],
+    ids=["image", "random bytes", "control bytes"],
+)
 def test_a_binary_file_is_one_problem(tmp_path, content):
     folder = folder_of(tmp_path, {"a.txt": ARTICLE, "image.txt": content})
     documents, problems = read(folder)
@@ -173,7 +202,8 @@ def test_a_20_mb_article_is_read_and_analysed_up_to_the_limit(tmp_path):
     documents, problems = read(folder)
     [document] = documents
     assert [str(p) for p in problems] == [
-        f"{folder / 'long.txt'}: {len(big.strip()):,} characters long: only the first {MAX_ANALYSED_CHARS:,} are analysed"]
+        f"{folder / 'long.txt'}: {len(big.strip()):,} characters long: only the first {MAX_ANALYSED_CHARS:,} are analysed"
+    ]
     assert big.startswith(document.text) and MAX_ANALYSED_CHARS // 2 < len(document.text) <= MAX_ANALYSED_CHARS
     assert document.text.endswith(ARTICLE)  # cut at a paragraph boundary
 
@@ -193,10 +223,10 @@ def test_an_article_above_the_size_limit_is_refused(tmp_path):
 FRENCH_ACCENTS = "Noël à l'Élysée : « Où est passée la tête de l'État ? » demande Françoise, œil aguerri."
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom",
-                                      "utf-16-le", "cp1252", "latin-1"])
-@pytest.mark.parametrize("text", [FRENCH_ACCENTS.replace("œ", "oe"), ARTICLE, "Été."],
-                         ids=["short", "article", "tiny"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "cp1252", "latin-1"]
+)
+@pytest.mark.parametrize("text", [FRENCH_ACCENTS.replace("œ", "oe"), ARTICLE, "Été."], ids=["short", "article", "tiny"])
 def test_french_text_is_decoded_right_in_every_encoding(tmp_path, encoding, text):
     boms = {"utf-16-le-bom": ("utf-16-le", b"\xff\xfe"), "utf-16-be-bom": ("utf-16-be", b"\xfe\xff")}
     codec, bom = boms.get(encoding, (encoding, b""))
@@ -234,15 +264,19 @@ PAGE = """<!DOCTYPE html>
 def test_html_keeps_the_article_text_in_paragraphs_and_its_title(tmp_path):
     document = only_document(folder_of(tmp_path, {"page.html": PAGE}))
     assert document.id == "page"
-    assert document.text == ("Nouvel entretien entre Macron et Poutine\n\n"
-                             "Emmanuel Macron s'est entretenu avec Vladimir Poutine mardi.\n\n"
-                             "Les deux présidents ont évoqué l'Ukraine.\n\nIls se reparleront.")
+    assert document.text == (
+        "Nouvel entretien entre Macron et Poutine\n\n"
+        "Emmanuel Macron s'est entretenu avec Vladimir Poutine mardi.\n\n"
+        "Les deux présidents ont évoqué l'Ukraine.\n\nIls se reparleront."
+    )
     assert document.title == "Entretien Macron–Poutine | Le Journal"
 
 
 def test_html_without_article_keeps_the_body_without_scripts_styles_or_navigation(tmp_path):
-    page = ("<html><head><title>T</title><style>body{}</style></head><body><nav>Menu</nav>"
-            f"<p>{CALL}</p><noscript>Activez JavaScript</noscript><script>x=1</script></body></html>")
+    page = (
+        "<html><head><title>T</title><style>body{}</style></head><body><nav>Menu</nav>"
+        f"<p>{CALL}</p><noscript>Activez JavaScript</noscript><script>x=1</script></body></html>"
+    )
     document = only_document(folder_of(tmp_path, {"page.htm": page}))
     assert document.text == CALL
 
@@ -311,48 +345,64 @@ def test_markdown_keeps_the_prose_without_its_markup(tmp_path):
         "Emmanuel Macron s'est entretenu avec Vladimir Poutine à Moscou.\n\n"
         "Les deux présidents ont évoqué l'Ukraine.\n\n"
         "la sécurité en Europe ;\nles accords de Minsk.\n\n"
-        "Fin de l'entretien*.")
+        "Fin de l'entretien*."
+    )
     assert document.title == "Entretien Macron–Poutine"
 
 
 # --- JSON Lines ------------------------------------------------------------------------------
 
+
 def test_jsonl_gives_its_documents_in_line_order_with_their_meta(tmp_path):
-    path = jsonl_of(tmp_path, [
-        {"id": "b-1", "text": CALL, "meta": {"published": "2019-03-04T10:00:00Z", "outlet": "Le Figaro"}},
-        {"id": "a-2", "text": ARTICLE, "meta": {"published": "2018-11-17", "url": "https://example.org/2",
-                                                "title": "Appel"}},
-    ], name="news.jsonl.gz")
+    path = jsonl_of(
+        tmp_path,
+        [
+            {"id": "b-1", "text": CALL, "meta": {"published": "2019-03-04T10:00:00Z", "outlet": "Le Figaro"}},
+            {
+                "id": "a-2",
+                "text": ARTICLE,
+                "meta": {"published": "2018-11-17", "url": "https://example.org/2", "title": "Appel"},
+            },
+        ],
+        name="news.jsonl.gz",
+    )
     documents, problems = read(path)
     assert problems == []
     assert [(d.id, d.published, d.outlet, d.url, d.title) for d in documents] == [
         ("b-1", date(2019, 3, 4), "Le Figaro", None, None),
-        ("a-2", date(2018, 11, 17), None, "https://example.org/2", "Appel")]
+        ("a-2", date(2018, 11, 17), None, "https://example.org/2", "Appel"),
+    ]
     assert documents[0].origin == f"{path}:1"
 
 
 def test_malformed_jsonl_lines_are_problems_naming_file_and_line(tmp_path):
-    path = jsonl_of(tmp_path, [
-        {"id": "a", "text": CALL},
-        '{"id": "b", "text": "Emmanuel Macron',
-        "",
-        '["not", "an", "object"]',
-        {"id": "c", "text": ARTICLE},
-    ])
+    path = jsonl_of(
+        tmp_path,
+        [
+            {"id": "a", "text": CALL},
+            '{"id": "b", "text": "Emmanuel Macron',
+            "",
+            '["not", "an", "object"]',
+            {"id": "c", "text": ARTICLE},
+        ],
+    )
     documents, problems = read(path)
     assert ids(documents) == ["a", "c"]
     assert [p.document for p in problems] == [f"{path}:2", f"{path}:4"]
     assert problems[0].reason.startswith("malformed JSON")
 
 
-@pytest.mark.parametrize("line, reason", [
-    ({"id": "x"}, 'no "text"'),
-    ({"id": "x", "text": None}, 'no "text"'),
-    ({"id": "x", "text": 42}, '"text" is not a string but a number'),
-    ({"id": "x", "text": ["Emmanuel Macron"]}, '"text" is not a string but a list'),
-    ({"id": "x", "text": "  \n "}, "no text (empty or whitespace only)"),
-    ({"text": 3}, '"text" is not a string but a number'),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ({"id": "x"}, 'no "text"'),
+        ({"id": "x", "text": None}, 'no "text"'),
+        ({"id": "x", "text": 42}, '"text" is not a string but a number'),
+        ({"id": "x", "text": ["Emmanuel Macron"]}, '"text" is not a string but a list'),
+        ({"id": "x", "text": "  \n "}, "no text (empty or whitespace only)"),
+        ({"text": 3}, '"text" is not a string but a number'),
+    ],
+)
 def test_a_jsonl_line_without_usable_text_is_a_problem(tmp_path, line, reason):
     path = jsonl_of(tmp_path, [line, {"id": "ok", "text": CALL}])
     documents, problems = read(path)
@@ -361,8 +411,9 @@ def test_a_jsonl_line_without_usable_text_is_a_problem(tmp_path, line, reason):
 
 
 def test_a_jsonl_line_without_id_is_named_after_the_file_and_line(tmp_path):
-    path = jsonl_of(tmp_path, [{"id": "a", "text": CALL}, {"text": ARTICLE}, {"id": 7, "text": CALL}],
-                    name="dépêches.jsonl")
+    path = jsonl_of(
+        tmp_path, [{"id": "a", "text": CALL}, {"text": ARTICLE}, {"id": 7, "text": CALL}], name="dépêches.jsonl"
+    )
     documents, problems = read(path)
     assert ids(documents) == ["a", "dépêches-2", "7"]
     assert [p.document for p in problems] == [f"{path}:2"] and "'dépêches-2'" in problems[0].reason
@@ -376,16 +427,20 @@ def test_duplicate_ids_keep_the_first_and_report_the_others(tmp_path):
     assert [str(p) for p in problems] == [
         f"{path}:2: duplicate id 'a', first seen in {path}:1",
         f"{folder / 'a.html'}: duplicate id 'a', first seen in {path}:1",
-        f"{folder / 'a.txt'}: duplicate id 'a', first seen in {path}:1"]
+        f"{folder / 'a.txt'}: duplicate id 'a', first seen in {path}:1",
+    ]
 
 
-@pytest.mark.parametrize("published, expected", [
-    ("2022-02-03", date(2022, 2, 3)),
-    ("2019-03-04T10:00:00Z", date(2019, 3, 4)),
-    ("2019-03-04 23:15:00+01:00", date(2019, 3, 4)),
-    ("2019-03-04T10:00:00.123456", date(2019, 3, 4)),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "published, expected",
+    [
+        ("2022-02-03", date(2022, 2, 3)),
+        ("2019-03-04T10:00:00Z", date(2019, 3, 4)),
+        ("2019-03-04 23:15:00+01:00", date(2019, 3, 4)),
+        ("2019-03-04T10:00:00.123456", date(2019, 3, 4)),
+        (None, None),
+    ],
+)
 def test_iso_dates_and_datetimes_give_the_publication_day(tmp_path, published, expected):
     path = jsonl_of(tmp_path, [{"id": "a", "text": CALL, "meta": {"published": published}}])
     assert only_document(path).published == expected
@@ -417,6 +472,7 @@ def test_reading_streams(tmp_path):
 
 # --- language --------------------------------------------------------------------------------
 
+
 def test_non_french_text_is_skipped_with_its_language(tmp_path):
     folder = folder_of(tmp_path, {"a.txt": ARTICLE, "english.txt": ENGLISH})
     documents, problems = read(folder)
@@ -424,21 +480,26 @@ def test_non_french_text_is_skipped_with_its_language(tmp_path):
     assert [str(p) for p in problems] == [f"{folder / 'english.txt'}: language looks like 'en', not French"]
 
 
-@pytest.mark.parametrize("text", [
-    CALL,
-    "Joe Biden, Boris Johnson, Olaf Scholz.",
-    "Vladimir Poutine, Joe Biden, Boris Johnson, Olaf Scholz, Recep Tayyip Erdogan, Volodymyr Zelensky, "
-    "Xi Jinping, Narendra Modi, Jens Stoltenberg, Antony Blinken, Sergueï Lavrov, Ursula von der Leyen "
-    "et Charles Michel se sont retrouvés à Bruxelles.",
-    "Selon le New York Times, « the talks were productive », a déclaré le porte-parole du Pentagone, "
-    "John Kirby, lors d'un point presse mardi. Le Washington Post affirme que Joe Biden et Vladimir Poutine "
-    "se sont parlé pendant une heure au téléphone.",
-], ids=["short", "names only", "many names", "quotes in English"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        CALL,
+        "Joe Biden, Boris Johnson, Olaf Scholz.",
+        "Vladimir Poutine, Joe Biden, Boris Johnson, Olaf Scholz, Recep Tayyip Erdogan, Volodymyr Zelensky, "
+        "Xi Jinping, Narendra Modi, Jens Stoltenberg, Antony Blinken, Sergueï Lavrov, Ursula von der Leyen "
+        "et Charles Michel se sont retrouvés à Bruxelles.",
+        "Selon le New York Times, « the talks were productive », a déclaré le porte-parole du Pentagone, "
+        "John Kirby, lors d'un point presse mardi. Le Washington Post affirme que Joe Biden et Vladimir Poutine "
+        "se sont parlé pendant une heure au téléphone.",
+    ],
+    ids=["short", "names only", "many names", "quotes in English"],
+)
 def test_short_french_texts_and_texts_full_of_names_are_kept(tmp_path, text):
     assert only_document(folder_of(tmp_path, {"a.txt": text})).text == text
 
 
 # --- normalising -----------------------------------------------------------------------------
+
 
 def test_text_is_normalised_but_its_content_kept(tmp_path):
     decomposed = unicodedata.normalize("NFD", "Élysée")
@@ -461,36 +522,54 @@ def test_hostile_text_in_a_file_is_cleaned_and_very_long_lines_are_fine(tmp_path
     line = " ".join([CALL] * 20000)  # one line of 1.2 MB, cut at a word for analysis
     folder = folder_of(tmp_path, {"a.txt": f"\x01{line}\x08\x0b"})
     [document], problems = read(folder)
-    assert [p.reason for p in problems] == [f"{len(line):,} characters long: only the first {MAX_ANALYSED_CHARS:,} are analysed"]
+    assert [p.reason for p in problems] == [
+        f"{len(line):,} characters long: only the first {MAX_ANALYSED_CHARS:,} are analysed"
+    ]
     assert line.startswith(document.text) and document.text.endswith("Berlin.")
     assert not any(c in document.text for c in "\x01\x08\x0b")
 
 
 # --- the whole build, through the command ------------------------------------------------------
 
+
 def run_build(*inputs, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "-o", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
 
 
 @pytest.mark.slow
 def test_the_build_reads_good_articles_and_names_each_bad_one(tmp_path):
     pytest.importorskip("kg.pipeline", reason="the build command is not there yet")
-    folder = folder_of(tmp_path, {
-        "appel.txt": ARTICLE,
-        "Berlin à l'été.md": f"# Berlin\n\n{CALL}",
-        "vide.txt": b"",
-        "binaire.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
-        "english.txt": ENGLISH,
-        "metadata.json": '{"appel.txt": {"published": "2022-02-31"}}',
-    })
+    folder = folder_of(
+        tmp_path,
+        {
+            "appel.txt": ARTICLE,
+            "Berlin à l'été.md": f"# Berlin\n\n{CALL}",
+            "vide.txt": b"",
+            "binaire.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
+            "english.txt": ENGLISH,
+            "metadata.json": '{"appel.txt": {"published": "2022-02-31"}}',
+        },
+    )
     corpus = jsonl_of(tmp_path, [{"id": "appel", "text": CALL}, "{oops", {"text": 3}])
     result = run_build(folder, corpus, out=tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     problem_lines = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
-    for bad in ("appel.txt: published date", "vide.txt: ", "binaire.txt: ", "english.txt: ",
-                "corpus.jsonl:1: duplicate id", "corpus.jsonl:2: malformed JSON", "corpus.jsonl:3: "):
+    for bad in (
+        "appel.txt: published date",
+        "vide.txt: ",
+        "binaire.txt: ",
+        "english.txt: ",
+        "corpus.jsonl:1: duplicate id",
+        "corpus.jsonl:2: malformed JSON",
+        "corpus.jsonl:3: ",
+    ):
         assert sum(bad in line for line in problem_lines) == 1, (bad, result.stderr)
     assert len(problem_lines) == 7, result.stderr
     turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
@@ -502,10 +581,15 @@ def test_the_build_reads_good_articles_and_names_each_bad_one(tmp_path):
 def test_the_build_of_a_20_mb_article_finishes_and_says_what_it_analysed(tmp_path):
     pytest.importorskip("kg.pipeline")
     paragraph = ARTICLE + "\n\n"
-    folder = folder_of(tmp_path, {"long.txt": paragraph * (20 * 1024 * 1024 // len(paragraph.encode("utf-8"))),
-                                  "court.txt": CALL})
-    result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(folder), "-o", str(tmp_path / "out")],
-                            capture_output=True, text=True, timeout=600)
+    folder = folder_of(
+        tmp_path, {"long.txt": paragraph * (20 * 1024 * 1024 // len(paragraph.encode("utf-8"))), "court.txt": CALL}
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", str(folder), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
     assert len(lines) == 1 and "long.txt" in lines[0] and "analysed" in lines[0]

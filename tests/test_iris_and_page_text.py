@@ -1,4 +1,5 @@
 """Every document id gives valid IRIs and exports, and no article text can turn the page's own text around."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -14,9 +15,13 @@ SCHEMA_IDENTIFIER = URIRef("https://schema.org/identifier")
 
 
 def corpus_with(doc_id: str, title: str = "Titre", sentence: str = "Macron a appelé Poutine.") -> Corpus:
-    people = (Actor("emmanuel-macron", "Emmanuel Macron", "Person"), Actor("vladimir-putin", "Vladimir Poutine", "Person"))
-    event = EventRecord("PhoneCall", ("emmanuel-macron", "vladimir-putin"), "2022-02-03", evidence=(sentence,),
-                        sources=(doc_id,))
+    people = (
+        Actor("emmanuel-macron", "Emmanuel Macron", "Person"),
+        Actor("vladimir-putin", "Vladimir Poutine", "Person"),
+    )
+    event = EventRecord(
+        "PhoneCall", ("emmanuel-macron", "vladimir-putin"), "2022-02-03", evidence=(sentence,), sources=(doc_id,)
+    )
     return Corpus((ArticleInfo(doc_id, date(2022, 2, 3), None, "AFP", title),), people, (event,), ())
 
 

@@ -1,5 +1,6 @@
 """kg load against endpoints that are slow, busy or hang: no blind re-send, a check after a timeout, 503
 retried, and credentials never printed."""
+
 from __future__ import annotations
 
 import base64
@@ -17,6 +18,7 @@ from kg.sparql import loading
 class Endpoint(http.server.BaseHTTPRequestHandler):
     """A Graph Store whose behaviour each test sets: statuses to answer PUTs with in turn, a delay before
     answering, and whether a GET gives back what was PUT."""
+
     protocol_version = "HTTP/1.1"
     statuses: list[int] = []
     delay = 0.0
@@ -25,8 +27,7 @@ class Endpoint(http.server.BaseHTTPRequestHandler):
 
     def do_PUT(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        Endpoint.puts.append({"body": body, "authorization": self.headers.get("Authorization", ""),
-                              "path": self.path})
+        Endpoint.puts.append({"body": body, "authorization": self.headers.get("Authorization", ""), "path": self.path})
         status = Endpoint.statuses.pop(0) if Endpoint.statuses else 204
         time.sleep(Endpoint.delay)
         if status < 300:
@@ -136,8 +137,17 @@ def test_credentials_in_the_url_are_used_and_never_echoed(seeds_build, endpoint)
 
 def test_credentials_are_never_printed_when_the_endpoint_cannot_be_reached(seeds_build):
     closed = f"http://bob:hunter2@127.0.0.1:{free_port()}/store"
-    done = kg("load", seeds_build, "--endpoint", closed, "--retries", "2", "--retry-delay", "0.01",
-              env=environment(KG_ENDPOINT_PASSWORD="hunter2", KG_ENDPOINT_USER="bob"))
+    done = kg(
+        "load",
+        seeds_build,
+        "--endpoint",
+        closed,
+        "--retries",
+        "2",
+        "--retry-delay",
+        "0.01",
+        env=environment(KG_ENDPOINT_PASSWORD="hunter2", KG_ENDPOINT_USER="bob"),
+    )
     assert done.returncode == 1
     assert "hunter2" not in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
@@ -145,8 +155,13 @@ def test_credentials_are_never_printed_when_the_endpoint_cannot_be_reached(seeds
 
 def test_basic_credentials_are_answered_to_the_challenge_with_the_whole_body(seeds_build, endpoint, monkeypatch):
     Endpoint.statuses = [401]
-    done = kg("load", seeds_build, "--endpoint", endpoint,
-              env=environment(KG_ENDPOINT_USER="user", KG_ENDPOINT_PASSWORD="secret"))
+    done = kg(
+        "load",
+        seeds_build,
+        "--endpoint",
+        endpoint,
+        env=environment(KG_ENDPOINT_USER="user", KG_ENDPOINT_PASSWORD="secret"),
+    )
     # The fake endpoint sends no challenge header, so urllib cannot answer it: the 401 is reported.
     assert done.returncode == 1 and "HTTP 401" in done.stderr and "secret" not in done.stderr
     assert base64.b64encode(b"user:secret").decode() not in done.stderr
@@ -155,6 +170,7 @@ def test_basic_credentials_are_answered_to_the_challenge_with_the_whole_body(see
 class Impatient(http.server.BaseHTTPRequestHandler):
     """Wants basic credentials user/secret, and answers a PUT without them at once, closing the connection
     without reading the body (as Virtuoso does): a client that sends the body first never sees the 401."""
+
     protocol_version = "HTTP/1.1"
     received: list[int] = []
 
@@ -190,8 +206,13 @@ def test_a_big_graph_reaches_an_endpoint_that_challenges_before_reading_the_body
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        done = kg("load", graph, "--endpoint", f"http://127.0.0.1:{server.server_address[1]}/store",
-                  env=environment(KG_ENDPOINT_USER="user", KG_ENDPOINT_PASSWORD="secret"))
+        done = kg(
+            "load",
+            graph,
+            "--endpoint",
+            f"http://127.0.0.1:{server.server_address[1]}/store",
+            env=environment(KG_ENDPOINT_USER="user", KG_ENDPOINT_PASSWORD="secret"),
+        )
     finally:
         server.shutdown()
     assert done.returncode == 0, done.stderr

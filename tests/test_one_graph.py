@@ -1,5 +1,6 @@
 """One graph everywhere: a query gives the same rows in kg query, after kg load into a real Oxigraph and a real
 Virtuoso, and on kg serve; the queries of queries/ run as they are on any endpoint; printed IRIs paste back."""
+
 from __future__ import annotations
 
 import csv
@@ -53,8 +54,13 @@ def loaded_oxigraph(seeds_build, oxigraph_server) -> str:
 
 @pytest.fixture(scope="module")
 def loaded_virtuoso(seeds_build, virtuoso_server) -> str:
-    done = kg("load", seeds_build, "--endpoint", f"{virtuoso_server}/sparql-graph-crud-auth",
-              env={**os.environ, **VIRTUOSO_CREDENTIALS})
+    done = kg(
+        "load",
+        seeds_build,
+        "--endpoint",
+        f"{virtuoso_server}/sparql-graph-crud-auth",
+        env={**os.environ, **VIRTUOSO_CREDENTIALS},
+    )
     assert done.returncode == 0, done.stderr
     return f"{virtuoso_server}/sparql"
 
@@ -80,6 +86,7 @@ def as_virtuoso_keeps_it(rows: str) -> str:
 
 
 # --- the same rows everywhere -------------------------------------------------------------------
+
 
 @pytest.mark.server
 @pytest.mark.parametrize("name", NAMED)
@@ -110,13 +117,21 @@ def test_every_named_query_gives_the_rows_of_the_build_on_kg_serve(seeds_build, 
 
 @pytest.mark.server
 @pytest.mark.slow
-def test_the_query_that_proves_it_counts_the_graph_everywhere(seeds_build, loaded_oxigraph, loaded_virtuoso, triple_count):
+def test_the_query_that_proves_it_counts_the_graph_everywhere(
+    seeds_build, loaded_oxigraph, loaded_virtuoso, triple_count
+):
     """The README's proof: the same count in kg query, Oxigraph and Virtuoso after kg load, and kg serve."""
-    counts = {"kg query": output("query", seeds_build, COUNT_THE_GRAPH, "--format", "csv"),
-              "oxigraph": output("query", "--endpoint", loaded_oxigraph, COUNT_THE_GRAPH, "--format", "csv"),
-              "virtuoso": output("query", "--endpoint", loaded_virtuoso, COUNT_THE_GRAPH, "--format", "csv")}
-    served = serve_until_interrupted(seeds_build, lambda endpoint: counts.update(
-        {"kg serve": output("query", "--endpoint", endpoint, COUNT_THE_GRAPH, "--format", "csv")}))
+    counts = {
+        "kg query": output("query", seeds_build, COUNT_THE_GRAPH, "--format", "csv"),
+        "oxigraph": output("query", "--endpoint", loaded_oxigraph, COUNT_THE_GRAPH, "--format", "csv"),
+        "virtuoso": output("query", "--endpoint", loaded_virtuoso, COUNT_THE_GRAPH, "--format", "csv"),
+    }
+    served = serve_until_interrupted(
+        seeds_build,
+        lambda endpoint: counts.update(
+            {"kg serve": output("query", "--endpoint", endpoint, COUNT_THE_GRAPH, "--format", "csv")}
+        ),
+    )
     assert served.returncode == 0, served.err
     assert set(counts.values()) == {f"n\n{triple_count}\n"}, counts
 
@@ -155,18 +170,23 @@ def test_each_query_file_declares_every_prefix_it_uses(name):
 
 # --- kg query --endpoint ------------------------------------------------------------------------
 
+
 @pytest.mark.server
 @pytest.mark.parametrize("fmt", ["table", "json", "xml", "csv", "tsv"])
 def test_an_endpoint_prints_as_kg_query_prints_in_every_format(seeds_build, loaded_oxigraph, fmt):
     query = "who-talked-to-whom"
-    assert output("query", "--endpoint", loaded_oxigraph, query, "--format", fmt) == \
-        output("query", seeds_build, query, "--format", fmt)
+    assert output("query", "--endpoint", loaded_oxigraph, query, "--format", fmt) == output(
+        "query", seeds_build, query, "--format", fmt
+    )
 
 
 @pytest.mark.server
 @pytest.mark.slow
 def test_ask_and_construct_on_virtuoso_print_as_kg_query_prints(seeds_build, loaded_virtuoso):
-    for query in ("ASK { actor:vladimir-putin kg:communicatedWith actor:emmanuel-macron }", "ASK { actor:nobody ?p ?o }"):
+    for query in (
+        "ASK { actor:vladimir-putin kg:communicatedWith actor:emmanuel-macron }",
+        "ASK { actor:nobody ?p ?o }",
+    ):
         assert output("query", "--endpoint", loaded_virtuoso, query) == output("query", seeds_build, query)
     construct = f"CONSTRUCT {{ ?a kg:communicatedWith ?b }} FROM <{GRAPH_IRI}> WHERE {{ ?a kg:communicatedWith ?b }}"
     remote = rdflib.Graph().parse(data=output("query", "--endpoint", loaded_virtuoso, construct), format="turtle")
@@ -191,9 +211,12 @@ def test_an_unreachable_endpoint_is_one_line_and_exit_1():
 
 # --- IRIs that paste back -----------------------------------------------------------------------
 
+
 def printed_iris(text: str) -> set[str]:
     """Every IRI a table shows: prefixed names of the project's prefixes and <…> IRIs."""
-    found = set(re.findall(r"(?<![\w:<])(?:kg|actor|event|article|topic|wd|rdf|rdfs|owl|skos|prov|schema|xsd):[^\s,]+", text))
+    found = set(
+        re.findall(r"(?<![\w:<])(?:kg|actor|event|article|topic|wd|rdf|rdfs|owl|skos|prov|schema|xsd):[^\s,]+", text)
+    )
     return found | set(re.findall(r"<[^\s<>\"]+>", text))
 
 
@@ -213,10 +236,14 @@ def test_the_tables_show_iris_as_pasteable_prefixed_names(tables):
 def test_every_iri_printed_pastes_into_a_query_that_finds_it(seeds_build, tables):
     iris = sorted(printed_iris(tables))
     assert len(iris) > 100
-    union = " UNION ".join(f"{{ BIND ({iri} AS ?x) FILTER EXISTS {{ {{ {iri} ?p ?o }} UNION {{ ?s ?p {iri} }} "
-                           f"UNION {{ ?s {iri} ?o }} }} }}" for iri in iris)
-    found = json.loads(output("query", seeds_build, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {union} }}",
-                              "--format", "json"))
+    union = " UNION ".join(
+        f"{{ BIND ({iri} AS ?x) FILTER EXISTS {{ {{ {iri} ?p ?o }} UNION {{ ?s ?p {iri} }} "
+        f"UNION {{ ?s {iri} ?o }} }} }}"
+        for iri in iris
+    )
+    found = json.loads(
+        output("query", seeds_build, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {union} }}", "--format", "json")
+    )
     assert int(found["results"]["bindings"][0]["n"]["value"]) == len(iris)
 
 

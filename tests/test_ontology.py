@@ -1,4 +1,5 @@
 """The ontology, the topic scheme and the shapes: what the data files under ontology/ promise."""
+
 from __future__ import annotations
 
 import json
@@ -17,13 +18,47 @@ KG = Namespace("https://w3id.org/kg-news/ontology#")
 TOPIC = Namespace("https://w3id.org/kg-news/topic/")
 CAMEO = Namespace("https://w3id.org/kg-news/cameo/")
 
-CONTRACT_CLASSES = ["Actor", "Person", "Organization", "Country", "Event", "Communication",
-                    "PhoneCall", "VideoConference", "Meeting", "Topic", "Article"]
-CONTRACT_PROPERTIES = ["participant", "initiator", "communicatedWith", "concerns", "date",
-                       "duration", "place", "evidence", "status", "role"]
+CONTRACT_CLASSES = [
+    "Actor",
+    "Person",
+    "Organization",
+    "Country",
+    "Event",
+    "Communication",
+    "PhoneCall",
+    "VideoConference",
+    "Meeting",
+    "Topic",
+    "Article",
+]
+CONTRACT_PROPERTIES = [
+    "participant",
+    "initiator",
+    "communicatedWith",
+    "concerns",
+    "date",
+    "duration",
+    "place",
+    "evidence",
+    "status",
+    "role",
+]
 # Single words too vague to evoke one topic wherever they appear.
-GENERIC_WORDS = {"guerre", "crise", "accord", "accords", "paix", "conflit", "sécurité", "tensions",
-                 "situation", "négociations", "pourparlers", "souveraineté", "gaz"}
+GENERIC_WORDS = {
+    "guerre",
+    "crise",
+    "accord",
+    "accords",
+    "paix",
+    "conflit",
+    "sécurité",
+    "tensions",
+    "situation",
+    "négociations",
+    "pourparlers",
+    "souveraineté",
+    "gaz",
+}
 
 
 def parse(name: str) -> Graph:
@@ -53,6 +88,7 @@ def fold(text: str) -> str:
 
 
 # ---------------------------------------------------------------- the ontology
+
 
 def test_the_three_files_parse():
     for name in ("kg.ttl", "topics.ttl", "shapes.ttl"):
@@ -85,6 +121,7 @@ def test_every_contract_property_is_declared_with_labels_and_a_domain(ontology, 
 def test_the_class_hierarchy_of_the_contract(ontology):
     def is_a(sub: str, sup: str) -> bool:
         return (KG[sub], RDFS.subClassOf, KG[sup]) in ontology
+
     assert all(is_a(kind, "Actor") for kind in ("Person", "Organization", "Country"))
     assert is_a("Communication", "Event")
     assert all(is_a(kind, "Communication") for kind in ("PhoneCall", "VideoConference", "Meeting"))
@@ -101,10 +138,17 @@ def test_classes_are_aligned_with_schema_org_sem_and_prov(ontology):
     schema = Namespace("https://schema.org/")
     sem = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
     prov = Namespace("http://www.w3.org/ns/prov#")
-    for sub, sup in [(KG.Person, schema.Person), (KG.Organization, schema.Organization),
-                     (KG.Country, schema.Country), (KG.Event, schema.Event), (KG.Event, sem.Event),
-                     (KG.Actor, sem.Actor), (KG.Actor, prov.Agent), (KG.Article, schema.NewsArticle),
-                     (KG.Article, prov.Entity)]:
+    for sub, sup in [
+        (KG.Person, schema.Person),
+        (KG.Organization, schema.Organization),
+        (KG.Country, schema.Country),
+        (KG.Event, schema.Event),
+        (KG.Event, sem.Event),
+        (KG.Actor, sem.Actor),
+        (KG.Actor, prov.Agent),
+        (KG.Article, schema.NewsArticle),
+        (KG.Article, prov.Entity),
+    ]:
         assert (sub, RDFS.subClassOf, sup) in ontology, (sub, sup)
     assert (KG.participant, RDFS.subPropertyOf, sem.hasActor) in ontology
     assert (KG.date, RDFS.subPropertyOf, sem.hasTimeStamp) in ontology
@@ -131,6 +175,7 @@ def test_cameo_codes_are_concepts_of_a_cameo_scheme(ontology):
 
 
 # ---------------------------------------------------------------- the topic scheme
+
 
 def test_every_topic_has_a_key_labels_and_cues(topics):
     concepts = set(topics.subjects(RDF.type, KG.Topic))

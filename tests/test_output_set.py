@@ -1,5 +1,6 @@
 """A build's outputs are replaced as one set, by one build at a time: a failure, a kill at the wrong moment or
 a second build never leaves graph.ttl, graph.html and the store from different builds."""
+
 from __future__ import annotations
 
 import errno
@@ -22,8 +23,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(outputs.LEFTOVER_PREFIXES)
-                  or p.name == outputs.JOURNAL_NAME)
+    return sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.name.startswith(outputs.LEFTOVER_PREFIXES) or p.name == outputs.JOURNAL_NAME
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +62,12 @@ def copy_of(folder: Path, tmp_path: Path) -> Path:
     return copy
 
 
-@pytest.mark.parametrize("failing, error", [("graph.ttl", errno.EACCES), ("graph.html", errno.ENOSPC)],
-                         ids=["read-only folder", "full disk"])
+@pytest.mark.parametrize(
+    "failing, error", [("graph.ttl", errno.EACCES), ("graph.html", errno.ENOSPC)], ids=["read-only folder", "full disk"]
+)
 def test_a_write_that_fails_leaves_the_previous_set_and_says_so_in_one_line(
-        built, fewer, tmp_path, monkeypatch, capsys, failing, error):
+    built, fewer, tmp_path, monkeypatch, capsys, failing, error
+):
     out = copy_of(built, tmp_path)
     before = snapshot(out)
     real = pipeline.write_atomic
@@ -88,7 +94,8 @@ def test_a_second_build_into_a_folder_being_built_is_refused_at_once(built, tmp_
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         f"kg build: {out} is being written by another kg build (process {os.getpid()}); "
-        "wait for it to end or build into another folder"]
+        "wait for it to end or build into another folder"
+    ]
     assert snapshot(out) == before
 
 

@@ -3,6 +3,7 @@
 The pages are built through the public command (`kg build`), then opened from file:// in headless
 Chromium with the network cut off: any request that is not for a local file fails the test.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 KG = rdflib.Namespace("https://w3id.org/kg-news/ontology#")
 ACTOR_CLASSES = (KG.Actor, KG.Person, KG.Organization, KG.Country)
 
@@ -37,15 +44,26 @@ Le président français Emmanuel Macron s'est entretenu mardi par téléphone av
 
 Le président français Emmanuel Macron s'est entretenu lundi par téléphone avec son homologue russe Vladimir Poutine {IMG_IN_SENTENCE}, a annoncé l'Élysée.
 """
-HOSTILE_METADATA = {"hostile.txt": {"published": "2022-03-09", "url": "javascript:alert(3)",
-                                    "outlet": "<b onmouseover=alert(4)>Le Journal</b>", "title": SCRIPT_IN_TITLE}}
+HOSTILE_METADATA = {
+    "hostile.txt": {
+        "published": "2022-03-09",
+        "url": "javascript:alert(3)",
+        "outlet": "<b onmouseover=alert(4)>Le Journal</b>",
+        "title": SCRIPT_IN_TITLE,
+    }
+}
 
 
 # ---------- building pages ----------
 
+
 def build(inputs: list[Path], outdir: Path) -> Path:
-    result = subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "-o", str(outdir)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "-o", str(outdir)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     return outdir
 
@@ -77,8 +95,10 @@ def event_count(graph: rdflib.Graph) -> int:
 
 # ---------- the document itself ----------
 
+
 class ResourceReferences(HTMLParser):
     """Every attribute or element of an HTML document that could make the browser fetch something."""
+
     FETCHING_ATTRIBUTES = {"src", "href", "srcset", "action", "poster", "data", "background", "formaction"}
 
     def __init__(self):
@@ -110,7 +130,10 @@ def test_the_page_fetches_nothing_and_names_no_web_address_outside_its_links(see
     assert "vis-network" in html and "@copyright" in html and "@license" in html
     data = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S).group(1)
     rest = html.replace(data, "")
-    assert set(re.findall(r"https?://[^\s\"'<>)]*", rest)) == {"https://www.wikidata.org/wiki/", "http://www.w3.org/2000/svg"}
+    assert set(re.findall(r"https?://[^\s\"'<>)]*", rest)) == {
+        "https://www.wikidata.org/wiki/",
+        "http://www.w3.org/2000/svg",
+    }
 
 
 def test_the_same_corpus_gives_a_byte_identical_page(seeds_out, tmp_path):
@@ -129,6 +152,7 @@ def test_hostile_text_cannot_end_the_data_script(hostile_out):
 
 
 # ---------- in the browser ----------
+
 
 @pytest.fixture(scope="module")
 def browser():
@@ -179,7 +203,9 @@ class OfflinePage:
 
     def click_node(self, node: str):
         """A real mouse click where the network draws the node."""
-        point = self.evaluate(f"kgPage.network.canvasToDOM(kgPage.network.getPositions([{json.dumps(node)}])[{json.dumps(node)}])")
+        point = self.evaluate(
+            f"kgPage.network.canvasToDOM(kgPage.network.getPositions([{json.dumps(node)}])[{json.dumps(node)}])"
+        )
         box = self.page.locator("#graph canvas").bounding_box()
         self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
@@ -303,8 +329,13 @@ def test_the_topic_and_date_filters_narrow_the_graph_and_the_timeline(seeds_page
     assert about, "the seeds' graph has events about security guarantees"
     value = seeds_page.evaluate("String(kgPage.data.topics.findIndex((t) => t.key === 'security-guarantees'))")
     seeds_page.page.select_option("#topic-filter", value)
-    assert timeline_count(seeds_page) == seeds_page.evaluate(
-        "kgPage.data.events.filter((e, i) => e.topics.includes(%s) && kgPage.when[i].date).length" % value) >= len(about & dated.keys())
+    assert (
+        timeline_count(seeds_page)
+        == seeds_page.evaluate(
+            "kgPage.data.events.filter((e, i) => e.topics.includes(%s) && kgPage.when[i].date).length" % value
+        )
+        >= len(about & dated.keys())
+    )
 
     seeds_page.page.select_option("#topic-filter", "")
     seeds_page.page.fill("#date-from", "2022-02-01")
@@ -313,7 +344,9 @@ def test_the_topic_and_date_filters_narrow_the_graph_and_the_timeline(seeds_page
     summary = seeds_page.page.inner_text("#summary")
     shown = int(re.search(r"(\d+) of \d+ events", summary)[1])
     assert shown >= len(in_february) > 0
-    assert shown == seeds_page.evaluate("kgPage.when.filter((w) => w.date && w.date >= '2022-02-01' && w.date <= '2022-02-28').length")
+    assert shown == seeds_page.evaluate(
+        "kgPage.when.filter((w) => w.date && w.date >= '2022-02-01' && w.date <= '2022-02-28').length"
+    )
     seeds_page.assert_clean()
 
 

@@ -2,6 +2,7 @@
 fitted to the screen and redone by the filters, pairs apart grouped, communities, the table and its CSV, the
 timeline and its brush, undated events at their publication date, and a generated graph of 2,000 actors and
 5,000 events interactive in under 3 seconds."""
+
 from __future__ import annotations
 
 import csv
@@ -30,14 +31,34 @@ def synthetic_corpus(actors: int, events: int) -> Corpus:
 
 def hub_and_pairs() -> Corpus:
     """A hub with twelve partners, and thirty pairs that talk only to each other; a third of the events undated."""
-    articles = tuple(ArticleInfo(f"a{i:02d}", date(2022, 1, 1 + i % 28), None, "Agence", f"Titre {i}") for i in range(60))
-    actors = [Actor("hub", "Le Centre", "Country")] + [Actor(f"spoke-{i:02d}", f"Rayon {i}", "Person") for i in range(12)]
+    articles = tuple(
+        ArticleInfo(f"a{i:02d}", date(2022, 1, 1 + i % 28), None, "Agence", f"Titre {i}") for i in range(60)
+    )
+    actors = [Actor("hub", "Le Centre", "Country")] + [
+        Actor(f"spoke-{i:02d}", f"Rayon {i}", "Person") for i in range(12)
+    ]
     actors += [Actor(f"pair-{i:02d}-{side}", f"Paire {i} {side}", "Organization") for i in range(30) for side in "ab"]
     topics = (TopicConcept("trade", "commerce", "trade"), TopicConcept("war", "guerre", "war"))
-    events = [EventRecord("PhoneCall", tuple(sorted(("hub", f"spoke-{i:02d}"))), f"2022-01-{1 + i:02d}",
-                          topics=("trade",) if i % 2 else ("war",), sources=(f"a{i:02d}",)) for i in range(12)]
-    events += [EventRecord("Meeting", (f"pair-{i:02d}-a", f"pair-{i:02d}-b"), None if i % 3 == 0 else f"2022-01-{1 + i % 28:02d}",
-                           topics=("trade",), sources=(f"a{20 + i:02d}",)) for i in range(30)]
+    events = [
+        EventRecord(
+            "PhoneCall",
+            tuple(sorted(("hub", f"spoke-{i:02d}"))),
+            f"2022-01-{1 + i:02d}",
+            topics=("trade",) if i % 2 else ("war",),
+            sources=(f"a{i:02d}",),
+        )
+        for i in range(12)
+    ]
+    events += [
+        EventRecord(
+            "Meeting",
+            (f"pair-{i:02d}-a", f"pair-{i:02d}-b"),
+            None if i % 3 == 0 else f"2022-01-{1 + i % 28:02d}",
+            topics=("trade",),
+            sources=(f"a{20 + i:02d}",),
+        )
+        for i in range(30)
+    ]
     return Corpus(articles, tuple(actors), tuple(events), topics)
 
 
@@ -64,6 +85,7 @@ def opened(browser):
     def open_page(html):
         pages.append(OfflinePage(browser, html))
         return pages[-1]
+
     yield open_page
     for page in pages:
         page.close()
@@ -91,6 +113,7 @@ def positions(page) -> dict:
 
 
 # --- the first view -----------------------------------------------------------------------------
+
 
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["seeds", "big"])
@@ -126,15 +149,21 @@ def test_isolated_pairs_are_grouped_apart_from_the_network(opened, pairs_html):
     labels = page.evaluate("Object.fromEntries(kgPage.data.actors.map((a, i) => ['a' + i, a.label]))")
 
     def inside(p):
-        return (apart["x"] - 1 <= p["x"] <= apart["x"] + apart["width"] + 1
-                and apart["y"] - 1 <= p["y"] <= apart["y"] + apart["height"] + 1)
+        return (
+            apart["x"] - 1 <= p["x"] <= apart["x"] + apart["width"] + 1
+            and apart["y"] - 1 <= p["y"] <= apart["y"] + apart["height"] + 1
+        )
 
     pairs = [nodes[i] for i in nodes if labels[i].startswith("Paire")]
     assert len(pairs) == 60 and all(inside(p) for p in pairs)
     assert not any(inside(nodes[i]) for i in nodes if not labels[i].startswith("Paire"))
     hub = [nodes[i] for i in nodes if not labels[i].startswith("Paire")]
-    hub_area = (max(p["x"] for p in hub) - min(p["x"] for p in hub)) * (max(p["y"] for p in hub) - min(p["y"] for p in hub))
-    assert apart["width"] * apart["height"] / len(pairs) < hub_area / len(hub), "the pairs are packed tighter than the network"
+    hub_area = (max(p["x"] for p in hub) - min(p["x"] for p in hub)) * (
+        max(p["y"] for p in hub) - min(p["y"] for p in hub)
+    )
+    assert apart["width"] * apart["height"] / len(pairs) < hub_area / len(hub), (
+        "the pairs are packed tighter than the network"
+    )
     page.assert_clean()
 
 
@@ -154,12 +183,16 @@ def test_kinds_and_communities_are_visible_at_a_glance(opened, pairs_html):
 
 # --- filters ------------------------------------------------------------------------------------
 
+
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["pairs", "big"])
 def test_filtering_lays_out_again_what_it_keeps(opened, pairs_html, big_html, which):
     page = opened(pairs_html if which == "pairs" else big_html)
     before, redraws = positions(page), page.evaluate("kgPage.redraws")
-    topic = page.evaluate("String(kgPage.data.topics.findIndex((t) => t.key === %s))" % json.dumps("war" if which == "pairs" else "topic-03"))
+    topic = page.evaluate(
+        "String(kgPage.data.topics.findIndex((t) => t.key === %s))"
+        % json.dumps("war" if which == "pairs" else "topic-03")
+    )
     page.page.select_option("#topic-filter", topic)
     after = positions(page)
     assert page.evaluate("kgPage.redraws") == redraws + 1
@@ -174,6 +207,7 @@ def test_filtering_lays_out_again_what_it_keeps(opened, pairs_html, big_html, wh
 
 # --- the table ----------------------------------------------------------------------------------
 
+
 @pytest.mark.browser
 def test_the_table_lists_the_pairs_and_events_kept_and_downloads_them_as_csv(opened, pairs_html):
     page = opened(pairs_html)
@@ -184,7 +218,9 @@ def test_the_table_lists_the_pairs_and_events_kept_and_downloads_them_as_csv(ope
     rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
     assert download.value.suggested_filename == "pairs.csv" and len(rows) == 42
     page.page.click("#tab-events")
-    page.page.select_option("#topic-filter", page.evaluate("String(kgPage.data.topics.findIndex((t) => t.key === 'war'))"))
+    page.page.select_option(
+        "#topic-filter", page.evaluate("String(kgPage.data.topics.findIndex((t) => t.key === 'war'))")
+    )
     assert page.page.locator("#table tbody tr").count() == 6
     with page.page.expect_download() as download:
         page.page.click("#download-csv")
@@ -197,6 +233,7 @@ def test_the_table_lists_the_pairs_and_events_kept_and_downloads_them_as_csv(ope
 
 
 # --- the timeline -------------------------------------------------------------------------------
+
 
 @pytest.mark.browser
 def test_the_timeline_can_be_brushed_to_keep_only_those_dates(opened, big_html):
@@ -213,10 +250,14 @@ def test_the_timeline_can_be_brushed_to_keep_only_those_dates(opened, big_html):
     shown = int(re.search(r"(\d+) of \d+ events", page.page.inner_text("#summary"))[1])
     expected = page.evaluate(f"kgPage.when.filter((w) => w.date && w.date >= '{start}' && w.date <= '{end}').length")
     assert 0 < shown == expected < total
-    outside = page.evaluate("[...document.querySelectorAll('#timeline .bin.outside')].map((b) => [b.dataset.start, b.dataset.end])")
+    outside = page.evaluate(
+        "[...document.querySelectorAll('#timeline .bin.outside')].map((b) => [b.dataset.start, b.dataset.end])"
+    )
     assert outside and all(e < start or s > end for s, e in outside)
     page.page.click("#brush-clear")
-    assert page.page.input_value("#date-from") == "" and f"{total} of {total} events" in page.page.inner_text("#summary")
+    assert page.page.input_value("#date-from") == "" and f"{total} of {total} events" in page.page.inner_text(
+        "#summary"
+    )
     page.assert_clean()
 
 
@@ -237,6 +278,7 @@ def test_undated_events_stand_at_their_articles_publication_date_and_are_marked(
 
 
 # --- scale --------------------------------------------------------------------------------------
+
 
 @pytest.mark.browser
 @pytest.mark.slow

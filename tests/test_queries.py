@@ -1,4 +1,5 @@
 """The named queries of queries/ answer their questions on the seeds' build."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -19,8 +20,14 @@ def rows_of(seeds_build, name: str) -> list[dict[str, str]]:
 
 def test_the_library_has_the_queries_the_readme_names():
     names = {path.stem for path in NAMED_QUERIES}
-    assert {"who-talked-to-whom", "timeline", "events-by-topic", "topics-by-actor", "evidence",
-            "actors-wikidata"} <= names
+    assert {
+        "who-talked-to-whom",
+        "timeline",
+        "events-by-topic",
+        "topics-by-actor",
+        "evidence",
+        "actors-wikidata",
+    } <= names
 
 
 @pytest.mark.parametrize("query", NAMED_QUERIES, ids=lambda path: path.stem)
@@ -99,8 +106,11 @@ def test_evidence_gives_the_sentences_and_articles_behind_the_28_january_call(se
     rows = rows_of(seeds_build, "evidence")
     call = [r for r in rows if r.get("date") == "2022-01-28" and r["event"].endswith("emmanuel-macron-vladimir-putin")]
     assert len(call) >= 2, "several sentences report the call"
-    assert set(call[0]["documents"].split(", ")) == {"000_e6aace36ca060dcf", "002_9af52fc60d6935b8",
-                                                     "003_16ca8a638563d6d7"}
+    assert set(call[0]["documents"].split(", ")) == {
+        "000_e6aace36ca060dcf",
+        "002_9af52fc60d6935b8",
+        "003_16ca8a638563d6d7",
+    }
     assert any("Macron" in r["sentence"] and "Poutine" in r["sentence"] for r in call)
 
 

@@ -2,6 +2,7 @@
 
 Each article here is a passage of an article of the team's corpus of French press, with the metadata its source
 gave (often no publication date, sometimes only an address); the expected facts are what the passage says."""
+
 from __future__ import annotations
 
 import json
@@ -15,32 +16,61 @@ KG = Namespace("https://w3id.org/kg-news/ontology#")
 SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
-    ("lematin-philippe", {"url": "https://www.lematin.ch/monde/philippe-recevoir-gilets-jaunes-libres/story/10871024",
-                          "outlet": "Le Matin"},
-     "Le Premier ministre, Edouard Philippe, a reçu quant à lui six membres du mouvement des «Gilets jaunes» en "
-     "début de soirée à Matignon. Benjamin Cauchy, un des porte-parole des «Gilets jaunes libres», a précisé sur "
-     "BFM TV qu'il demanderait notamment des états généraux de la fiscalité."),
-    ("lepoint-matignon", {"url": "https://www.lepoint.fr/politique/edouard-philippe-se-prepare-a-recevoir-les-"
-                                 "gilets-jaunes-29-11-2018-2275234_20.php", "outlet": "Le Point"},
-     "Édouard Philippe se prépare à recevoir les Gilets jaunes\n\nLe Premier ministre doit dessiner les contours de "
-     "la « grande concertation » d'Emmanuel Macron. Jeudi matin, il recevait plusieurs élus locaux. Le chef du "
-     "gouvernement, qui a déjà rencontré les ONG environnementales mardi midi à l'issue du discours d'Emmanuel "
-     "Macron, rencontre les autres collèges du CNTE."),
-    ("lepoint-derugy", {"url": "https://www.lepoint.fr/societe/champs-elysees-les-gilets-jaunes-appellent-a-manifester-"
-                               "samedi-27-11-2018-2274863_23.php", "outlet": "Le Point"},
-     "Deux porte-parole des Gilets jaunes étaient reçus ce mardi soir par le ministre de la Transition écologique "
-     "et solidaire François de Rugy."),
-    ("liberte-crise", {"published": "2018-12-03", "outlet": "Liberté"},
-     "Le président français, Emmanuel Macron, a demandé hier au Premier ministre, Edouard Philippe, de recevoir les "
-     "chefs de partis représentés au Parlement ainsi que des représentants des «gilets jaunes»."),
-    ("dh-serbie", {"outlet": "La DH"},
-     "Face à l'urgence de la situation, Emmanuel Macron a reporté sa visite officielle en Serbie prévue mercredi."),
-    ("lepoint-cgt", {"published": "2019-02-03", "outlet": "Le Point"},
-     "Sans citer l'appel de la CGT, Eric Drouet, l'une des figures du mouvement des \"gilets jaunes\" a appelé à "
-     "une \"grève générale\" ce mardi."),
-    ("dh-football", {"outlet": "La DH"},
-     "En toute fin de rencontre, Pierre Lees-Melou, parfaitement servi par Youcef Attal, a même manqué le but de la "
-     "victoire alors que Ruffier était battu (89e)."),
+    (
+        "lematin-philippe",
+        {
+            "url": "https://www.lematin.ch/monde/philippe-recevoir-gilets-jaunes-libres/story/10871024",
+            "outlet": "Le Matin",
+        },
+        "Le Premier ministre, Edouard Philippe, a reçu quant à lui six membres du mouvement des «Gilets jaunes» en "
+        "début de soirée à Matignon. Benjamin Cauchy, un des porte-parole des «Gilets jaunes libres», a précisé sur "
+        "BFM TV qu'il demanderait notamment des états généraux de la fiscalité.",
+    ),
+    (
+        "lepoint-matignon",
+        {
+            "url": "https://www.lepoint.fr/politique/edouard-philippe-se-prepare-a-recevoir-les-"
+            "gilets-jaunes-29-11-2018-2275234_20.php",
+            "outlet": "Le Point",
+        },
+        "Édouard Philippe se prépare à recevoir les Gilets jaunes\n\nLe Premier ministre doit dessiner les contours de "
+        "la « grande concertation » d'Emmanuel Macron. Jeudi matin, il recevait plusieurs élus locaux. Le chef du "
+        "gouvernement, qui a déjà rencontré les ONG environnementales mardi midi à l'issue du discours d'Emmanuel "
+        "Macron, rencontre les autres collèges du CNTE.",
+    ),
+    (
+        "lepoint-derugy",
+        {
+            "url": "https://www.lepoint.fr/societe/champs-elysees-les-gilets-jaunes-appellent-a-manifester-"
+            "samedi-27-11-2018-2274863_23.php",
+            "outlet": "Le Point",
+        },
+        "Deux porte-parole des Gilets jaunes étaient reçus ce mardi soir par le ministre de la Transition écologique "
+        "et solidaire François de Rugy.",
+    ),
+    (
+        "liberte-crise",
+        {"published": "2018-12-03", "outlet": "Liberté"},
+        "Le président français, Emmanuel Macron, a demandé hier au Premier ministre, Edouard Philippe, de recevoir les "
+        "chefs de partis représentés au Parlement ainsi que des représentants des «gilets jaunes».",
+    ),
+    (
+        "dh-serbie",
+        {"outlet": "La DH"},
+        "Face à l'urgence de la situation, Emmanuel Macron a reporté sa visite officielle en Serbie prévue mercredi.",
+    ),
+    (
+        "lepoint-cgt",
+        {"published": "2019-02-03", "outlet": "Le Point"},
+        "Sans citer l'appel de la CGT, Eric Drouet, l'une des figures du mouvement des \"gilets jaunes\" a appelé à "
+        'une "grève générale" ce mardi.',
+    ),
+    (
+        "dh-football",
+        {"outlet": "La DH"},
+        "En toute fin de rencontre, Pierre Lees-Melou, parfaitement servi par Youcef Attal, a même manqué le but de la "
+        "victoire alors que Ruffier était battu (89e).",
+    ),
 ]
 
 
@@ -57,18 +87,24 @@ def graph(tmp_path_factory) -> Graph:
 
 
 def events_of(g: Graph, doc_id: str) -> list[dict]:
-    rows = g.query("""
+    rows = g.query(
+        """
         PREFIX kg: <https://w3id.org/kg-news/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX schema: <https://schema.org/>
         SELECT ?e WHERE { ?e prov:wasDerivedFrom ?a . ?a schema:identifier ?id }""",
-                   initBindings={"id": Literal(doc_id)})
+        initBindings={"id": Literal(doc_id)},
+    )
     out = []
     for (e,) in rows:
-        out.append({"people": {str(g.value(p, RDFS.label)) for p in g.objects(e, KG.participant)},
-                    "date": str(g.value(e, KG.date)) if g.value(e, KG.date) else None,
-                    "basis": str(g.value(e, KG.dateBasis)).split("#")[-1] if g.value(e, KG.dateBasis) else None,
-                    "kinds": {str(t).split("#")[-1] for t in g.objects(e, RDF.type)}})
+        out.append(
+            {
+                "people": {str(g.value(p, RDFS.label)) for p in g.objects(e, KG.participant)},
+                "date": str(g.value(e, KG.date)) if g.value(e, KG.date) else None,
+                "basis": str(g.value(e, KG.dateBasis)).split("#")[-1] if g.value(e, KG.dateBasis) else None,
+                "kinds": {str(t).split("#")[-1] for t in g.objects(e, RDF.type)},
+            }
+        )
     return sorted(out, key=lambda e: (e["date"] or "", sorted(e["people"])))
 
 
@@ -85,10 +121,18 @@ def test_the_day_comes_from_the_address_and_the_text(graph):
     article = next(graph.subjects(SCHEMA.identifier, Literal("lepoint-matignon")))
     assert graph.value(article, SCHEMA.datePublished) == Literal("2018-11-29", datatype=XSD.date)
     events = events_of(graph, "lepoint-matignon")
-    assert {"people": {"Édouard Philippe", "ONG environnementales"}, "date": "2018-11-27", "basis": "DateFromText",
-            "kinds": {"Event", "Communication", "Meeting"}} in events  # "le chef du gouvernement": France's
-    assert {"people": {"Édouard Philippe", "élus locaux"}, "date": "2018-11-29", "basis": "DateFromText",
-            "kinds": {"Event", "Communication", "Meeting"}} in events  # "il recevait": the man named before
+    assert {
+        "people": {"Édouard Philippe", "ONG environnementales"},
+        "date": "2018-11-27",
+        "basis": "DateFromText",
+        "kinds": {"Event", "Communication", "Meeting"},
+    } in events  # "le chef du gouvernement": France's
+    assert {
+        "people": {"Édouard Philippe", "élus locaux"},
+        "date": "2018-11-29",
+        "basis": "DateFromText",
+        "kinds": {"Event", "Communication", "Meeting"},
+    } in events  # "il recevait": the man named before
 
 
 def test_passives_and_titles_before_names_the_gazetteer_may_lack(graph):

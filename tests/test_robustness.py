@@ -1,4 +1,5 @@
 """Whatever the articles say and whatever order they come in, the graph stays valid, stable and whole."""
+
 from __future__ import annotations
 
 import os
@@ -22,17 +23,50 @@ from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 
 # Any text at all: control characters, lone surrogates, quotes, angle brackets, Turtle and N-Triples syntax.
 any_text = st.text(min_size=1, max_size=60)
-hostile = st.one_of(any_text, st.sampled_from([
-    '"""', "\\", "\\u0000", "<http://x>", "> .", "@prefix x: <y> .", "\n\r\t", "\x00\x01\x7f", "\ud800", "é́",
-    "</script><script>alert(1)</script>", "a\u2028b", ".", "..", "abc.", "\u202eevil", "'''", "# comment", "_:b0", "^^xsd:date"]))
+hostile = st.one_of(
+    any_text,
+    st.sampled_from(
+        [
+            '"""',
+            "\\",
+            "\\u0000",
+            "<http://x>",
+            "> .",
+            "@prefix x: <y> .",
+            "\n\r\t",
+            "\x00\x01\x7f",
+            "\ud800",
+            "é́",
+            "</script><script>alert(1)</script>",
+            "a\u2028b",
+            ".",
+            "..",
+            "abc.",
+            "\u202eevil",
+            "'''",
+            "# comment",
+            "_:b0",
+            "^^xsd:date",
+        ]
+    ),
+)
 
 
 def corpus_of(name: str, alt: str, sentence: str, doc_id: str, outlet: str, url: str, role: str) -> Corpus:
     article = ArticleInfo(doc_id, date(2022, 2, 3), url, outlet, sentence)
-    people = (Actor("name:" + name, name, "Person", None, (alt,), (role,)),
-              Actor("vladimir-putin", "Vladimir Poutine", "Person", "Q7747"))
-    event = EventRecord("PhoneCall", tuple(sorted(a.key for a in people)), "2022-02-03", evidence=(sentence,),
-                        sources=(doc_id,), topics=("named",), place=outlet)
+    people = (
+        Actor("name:" + name, name, "Person", None, (alt,), (role,)),
+        Actor("vladimir-putin", "Vladimir Poutine", "Person", "Q7747"),
+    )
+    event = EventRecord(
+        "PhoneCall",
+        tuple(sorted(a.key for a in people)),
+        "2022-02-03",
+        evidence=(sentence,),
+        sources=(doc_id,),
+        topics=("named",),
+        place=outlet,
+    )
     return Corpus((article,), people, (event,), (TopicConcept("named", sentence, name, (alt,)),))
 
 
@@ -59,7 +93,9 @@ def test_any_string_gives_valid_turtle_and_n_triples(tmp_path_factory, name, alt
                 assert ox.NamedNode(term.value) == term
 
 
-@pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper (Debian's raptor2-utils) is not installed; `make system`")
+@pytest.mark.skipif(
+    shutil.which("rapper") is None, reason="rapper (Debian's raptor2-utils) is not installed; `make system`"
+)
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile, hostile, hostile)
 def test_an_independent_parser_accepts_the_turtle(tmp_path_factory, name, sentence, doc_id):
@@ -93,8 +129,12 @@ def test_a_build_killed_midway_leaves_the_previous_output_whole(tmp_path):
     before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.html")}
     corpus = ROOT / "tests" / "corpus"
     for delay in (1.0, 4.0, 7.0):  # while loading the model, while parsing, around the writing
-        process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(SEEDS), str(corpus), "-o", str(out)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kg", "build", str(SEEDS), str(corpus), "-o", str(out)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=ROOT,
+        )
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -112,10 +152,26 @@ def test_a_build_killed_midway_leaves_the_previous_output_whole(tmp_path):
 @pytest.mark.parametrize("delay", [2.0, 14.0])  # while the model loads, while parsing
 def test_an_interrupted_build_says_so_in_one_line_and_leaves_nothing_running(tmp_path, delay):
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(SEEDS), str(ROOT / "tests" / "corpus"),
-                                "-o", str(out), "--no-cache", "--workers", "1"],  # the pace these delays were set for
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, cwd=ROOT, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "build",
+            str(SEEDS),
+            str(ROOT / "tests" / "corpus"),
+            "-o",
+            str(out),
+            "--no-cache",
+            "--workers",
+            "1",
+        ],  # the pace these delays were set for
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     time.sleep(delay)
     process.send_signal(signal.SIGINT)  # Ctrl-C
     _, err = process.communicate(timeout=120)
@@ -133,8 +189,14 @@ def assert_no_build_process_outlives_its_build(patience: float = 60.0) -> None:
     deadline = time.monotonic() + patience
     while True:
         # this checkout's processes only: other checkouts of kg may be building on the same machine
-        orphans = [pid for pid, parent, command in processes() if "kg.pipeline.preload" in command and str(ROOT) in command
-                   and parent != os.getpid() and parent not in {p for p, q, _ in processes() if q == os.getpid()}]
+        orphans = [
+            pid
+            for pid, parent, command in processes()
+            if "kg.pipeline.preload" in command
+            and str(ROOT) in command
+            and parent != os.getpid()
+            and parent not in {p for p, q, _ in processes() if q == os.getpid()}
+        ]
         if not orphans or time.monotonic() > deadline:
             break
         time.sleep(0.5)

@@ -1,4 +1,5 @@
 """Builds that scale: the extraction cache, worker processes and a dask cluster all give the graph a plain build gives."""
+
 from __future__ import annotations
 
 import json
@@ -66,7 +67,9 @@ def test_a_changed_article_is_extracted_again(tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     kg.build([articles], out, cache=cache)
     changed = articles / f"{ARTICLES[1]}.txt"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("Erdogan", "Recep Tayyip Erdogan", 1), encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("Erdogan", "Recep Tayyip Erdogan", 1), encoding="utf-8"
+    )
 
     rebuilt = kg.build([articles], out, cache=cache)
     kg.build([articles], tmp_path / "clean", cache=False)
@@ -127,13 +130,16 @@ def test_a_dask_cluster_of_two_workers_gives_the_graph_of_one_process(tmp_path, 
 
 def test_an_unreachable_dask_scheduler_is_one_line(tmp_path):
     articles = corpus_of(tmp_path / "articles", ARTICLES[:1])
-    result = kg_command("build", articles, "-o", tmp_path / "out", "--no-cache", "--dask-scheduler", "tcp://127.0.0.1:9")
+    result = kg_command(
+        "build", articles, "-o", tmp_path / "out", "--no-cache", "--dask-scheduler", "tcp://127.0.0.1:9"
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("kg build: cannot reach the dask scheduler at tcp://127.0.0.1:9")
     assert len(result.stderr.strip().splitlines()) == 1
 
 
 # ---------------------------------------------------------------- what the command says
+
 
 @pytest.fixture(scope="module")
 def cached_build(tmp_path_factory) -> tuple[Path, Path]:
@@ -170,7 +176,8 @@ def test_no_progress_bar_when_the_output_is_not_a_terminal(cached_build):
     result = kg_command("build", articles, "-o", out)
     assert "\r" not in result.stderr and "doc/s" not in result.stderr
     assert [line for line in result.stderr.splitlines() if not line.startswith("kg: ")] == [
-        line for line in result.stderr.splitlines() if line.startswith("kg build: 2 documents")]
+        line for line in result.stderr.splitlines() if line.startswith("kg build: 2 documents")
+    ]
 
 
 def test_workers_and_quiet_verbose_are_checked(cached_build):
@@ -181,11 +188,17 @@ def test_workers_and_quiet_verbose_are_checked(cached_build):
 
 # ---------------------------------------------------------------- the Turtle writer
 
+
 def test_turtle_is_the_same_bytes_whatever_order_the_triples_were_added_in():
-    triples = [(URIRef(f"https://w3id.org/kg-news/id/actor/a{i % 7}"), p, o)
-               for i in range(50) for p, o in ((RDFS.label, Literal(f"nom {i}", lang="fr")),
-                                               (RDF.type, KG.Person),
-                                               (KG.communicatedWith, URIRef(f"https://w3id.org/kg-news/id/actor/a{i % 5}")))]
+    triples = [
+        (URIRef(f"https://w3id.org/kg-news/id/actor/a{i % 7}"), p, o)
+        for i in range(50)
+        for p, o in (
+            (RDFS.label, Literal(f"nom {i}", lang="fr")),
+            (RDF.type, KG.Person),
+            (KG.communicatedWith, URIRef(f"https://w3id.org/kg-news/id/actor/a{i % 5}")),
+        )
+    ]
     forward, backward = Graph(), Graph()
     for t in triples:
         forward.add(t)

@@ -1,5 +1,6 @@
 """kg serve: no web page can write to the served graph, or read it unless the user names its origin; queries
 stop; the server dies with kg serve; --location never mixes graphs; a broken store falls back to graph.ttl."""
+
 from __future__ import annotations
 
 import json
@@ -34,7 +35,9 @@ pytestmark = pytest.mark.server
 
 def call(url: str, data: bytes | None = None, method: str | None = None, **headers: str) -> tuple[int, dict, bytes]:
     """(status, headers, body) of an HTTP request, whatever the status."""
-    request = urllib.request.Request(url, data=data, method=method, headers={k.replace("_", "-"): v for k, v in headers.items()})
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={k.replace("_", "-"): v for k, v in headers.items()}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, dict(response.headers), response.read()
@@ -59,7 +62,9 @@ def test_serve_is_read_only_by_default_and_answers_no_other_origin(seeds_build):
         before = count(endpoint)
         base = endpoint.rsplit("/", 1)[0]
         seen["update"] = update(endpoint, "DROP ALL")
-        seen["put"] = call(f"{base}/store?default", b"<a:b> <a:c> <a:d> .", "PUT", Content_Type="application/n-triples")[0]
+        seen["put"] = call(
+            f"{base}/store?default", b"<a:b> <a:c> <a:d> .", "PUT", Content_Type="application/n-triples"
+        )[0]
         seen["delete"] = call(f"{base}/store?default", None, "DELETE")[0]
         status, headers, _ = call(f"{endpoint}?query={urllib.parse.quote(COUNT)}", Origin=EVIL)
         seen["cors"] = {k.lower() for k in headers if k.lower().startswith("access-control-")}
@@ -79,10 +84,13 @@ def test_writable_serve_takes_writes_from_the_user_but_not_from_other_sites(seed
     def ask(endpoint: str) -> None:
         before = count(endpoint)
         seen["evil"] = update(endpoint, "DROP ALL", Origin=EVIL)
-        seen["evil preflight"] = call(endpoint.rsplit("/", 1)[0] + "/store", None, "OPTIONS", Origin=EVIL,
-                                      Access_Control_Request_Method="PUT")[0]
+        seen["evil preflight"] = call(
+            endpoint.rsplit("/", 1)[0] + "/store", None, "OPTIONS", Origin=EVIL, Access_Control_Request_Method="PUT"
+        )[0]
         port = endpoint.split(":")[2].split("/")[0]  # another site's name resolved to this machine (DNS rebinding)
-        seen["rebinding"] = update(endpoint, "DROP ALL", Origin=f"http://evil.example:{port}", Host=f"evil.example:{port}")
+        seen["rebinding"] = update(
+            endpoint, "DROP ALL", Origin=f"http://evil.example:{port}", Host=f"evil.example:{port}"
+        )
         seen["kept"] = count(endpoint) == before
         seen["user"] = update(endpoint, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
         seen["added"] = count(endpoint) - before
@@ -101,7 +109,11 @@ def test_cors_is_for_the_named_origin_only(seeds_build):
         status, headers, _ = call(query, Origin=FRIEND, Accept="application/sparql-results+json")
         seen["friend"] = (status, headers.get("Access-Control-Allow-Origin"))
         status, headers, _ = call(endpoint, None, "OPTIONS", Origin=FRIEND, Access_Control_Request_Method="POST")
-        seen["preflight"] = (status, headers.get("Access-Control-Allow-Origin"), headers.get("Access-Control-Allow-Methods"))
+        seen["preflight"] = (
+            status,
+            headers.get("Access-Control-Allow-Origin"),
+            headers.get("Access-Control-Allow-Methods"),
+        )
         seen["evil"] = call(query, Origin=EVIL)[0]
         seen["friend update"] = update(endpoint, "DROP ALL", Origin=FRIEND)
 
@@ -124,7 +136,9 @@ def test_a_heavy_query_stops_at_the_timeout(seeds_build):
     def ask(endpoint: str) -> None:
         started = time.monotonic()
         heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 6 billion rows to count
-        status, _, body = call(f"{endpoint}?query={urllib.parse.quote(heavy)}", Accept="application/sparql-results+json")
+        status, _, body = call(
+            f"{endpoint}?query={urllib.parse.quote(heavy)}", Accept="application/sparql-results+json"
+        )
         seen["seconds"] = time.monotonic() - started
         try:  # the answer may have begun (200) before the query was stopped: then it is cut short
             json.loads(body)
@@ -164,8 +178,12 @@ def gone(pid: int, seconds: float) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 def test_the_server_dies_with_a_killed_kg_serve_and_its_folder_is_removed_next_time(seeds_build, tmp_path):
     port = free_port()
-    serve = subprocess.Popen([*KG, "serve", str(seeds_build), "--port", str(port)], cwd=ROOT,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    serve = subprocess.Popen(
+        [*KG, "serve", str(seeds_build), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_until_answers(f"http://127.0.0.1:{port}/query", seconds=60)
         [server] = children(serve.pid)

@@ -1,4 +1,5 @@
 """kg query on the embedded store, kg load into real triplestores over HTTP, kg serve."""
+
 from __future__ import annotations
 
 import base64
@@ -46,6 +47,7 @@ def local_count(seeds_build) -> int:
 
 
 # --- kg query ---------------------------------------------------------------------------------
+
 
 def test_query_prints_an_aligned_table_by_default(seeds_build):
     done = kg("query", seeds_build, WHO)
@@ -153,6 +155,7 @@ def test_query_counts_the_triples_an_independent_parser_reads(seeds_build, local
 
 # --- kg load ----------------------------------------------------------------------------------
 
+
 @pytest.mark.server
 def test_loading_twice_into_oxigraph_leaves_the_same_triples(seeds_build, oxigraph_server, local_count):
     for _ in range(2):
@@ -204,13 +207,15 @@ def test_an_unreachable_endpoint_is_retried_then_reported(seeds_build):
 
 class RecordingGraphStore(http.server.BaseHTTPRequestHandler):
     """A Graph Store endpoint that wants basic credentials user/secret or a bearer token; records requests."""
+
     requests: list[dict] = []
 
     def do_PUT(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         authorization = self.headers.get("Authorization", "")
-        self.requests.append({"path": self.path, "authorization": authorization, "body": body,
-                              "type": self.headers["Content-Type"]})
+        self.requests.append(
+            {"path": self.path, "authorization": authorization, "body": body, "type": self.headers["Content-Type"]}
+        )
         basic = "Basic " + base64.b64encode(b"user:secret").decode()
         if authorization not in (basic, "Bearer t0ken"):
             self.send_response(401)
@@ -244,15 +249,21 @@ def test_credentials_come_from_the_environment(seeds_build, recording_endpoint):
     assert len(rdflib.Graph().parse(data=last["body"], format="turtle")) == triples_in(seeds_build / "graph.ttl")
     assert "secret" not in done.stdout + done.stderr
 
-    bearer = kg("load", seeds_build, "--endpoint", recording_endpoint,
-                env=environment_with({"KG_ENDPOINT_TOKEN": "t0ken"}))
+    bearer = kg(
+        "load", seeds_build, "--endpoint", recording_endpoint, env=environment_with({"KG_ENDPOINT_TOKEN": "t0ken"})
+    )
     assert bearer.returncode == 0, bearer.stderr
     assert RecordingGraphStore.requests[-1]["authorization"] == "Bearer t0ken"
 
 
 def test_wrong_credentials_are_a_clear_401(seeds_build, recording_endpoint):
-    done = kg("load", seeds_build, "--endpoint", recording_endpoint,
-              env=environment_with({"KG_ENDPOINT_USER": "user", "KG_ENDPOINT_PASSWORD": "wrong"}))
+    done = kg(
+        "load",
+        seeds_build,
+        "--endpoint",
+        recording_endpoint,
+        env=environment_with({"KG_ENDPOINT_USER": "user", "KG_ENDPOINT_PASSWORD": "wrong"}),
+    )
     assert done.returncode == 1
     assert "HTTP 401" in done.stderr and "Traceback" not in done.stderr
 
@@ -276,11 +287,13 @@ def test_loading_twice_into_virtuoso_leaves_the_same_triples(seeds_build, virtuo
 
 # --- kg serve ---------------------------------------------------------------------------------
 
+
 @pytest.mark.server
 def test_serve_answers_sparql_over_http_until_interrupted(seeds_build, local_count, tmp_path):
     shutil.copy(seeds_build / "graph.ttl", tmp_path / "graph.ttl")  # no store beside it: graph.ttl is loaded
     served = serve_until_interrupted(
-        tmp_path, lambda endpoint: assert_count(sparql_select(endpoint, COUNT_ALL), local_count))
+        tmp_path, lambda endpoint: assert_count(sparql_select(endpoint, COUNT_ALL), local_count)
+    )
     assert served.returncode == 0, served.err
     assert "oxigraph load --location" in served.out and "oxigraph serve-read-only --location" in served.out
     assert f"--bind 127.0.0.1:{served.port}" in served.out

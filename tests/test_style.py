@@ -1,5 +1,6 @@
-"""The code keeps the project's style: `ruff check` (pycodestyle, pyflakes, import order) passes on the whole tree,
-as configured in pyproject.toml."""
+"""The code keeps the project's style: `ruff check` (pycodestyle, pyflakes, import order) and `ruff format --check`
+pass on the whole tree, as configured in pyproject.toml."""
+
 from __future__ import annotations
 
 import subprocess
@@ -19,4 +20,9 @@ def ruff(*args: str) -> subprocess.CompletedProcess:
 
 def test_ruff_check_passes():
     done = ruff("check", "--no-cache", ".")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_format_leaves_every_file_as_it_is():
+    done = ruff("format", "--check", "--no-cache", ".")
     assert done.returncode == 0, done.stdout + done.stderr

@@ -1,4 +1,5 @@
 """`kg validate GRAPH`: checks a graph against the contract and says, one line each, what breaks it."""
+
 from __future__ import annotations
 
 import subprocess
@@ -68,8 +69,9 @@ def kg_validate(tmp_path: Path, turtle: str, name: str = "graph.ttl") -> subproc
 
 
 def run_kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def replaced(text: str, old: str, new: str) -> str:
@@ -107,8 +109,11 @@ def test_other_rdf_formats_are_read_by_their_extension(tmp_path):
 
 
 def test_a_call_with_one_participant_is_reported(tmp_path):
-    graph = replaced(valid_graph(), "kg:participant actor:emmanuel-macron , actor:vladimir-putin",
-                     "kg:participant actor:emmanuel-macron")
+    graph = replaced(
+        valid_graph(),
+        "kg:participant actor:emmanuel-macron , actor:vladimir-putin",
+        "kg:participant actor:emmanuel-macron",
+    )
     assert_reported(kg_validate(tmp_path, graph), "event:2022-02-03-call", "kg:participant", "2 participants")
 
 
@@ -123,14 +128,16 @@ def test_a_call_without_evidence_is_reported(tmp_path):
 
 
 def test_a_date_that_is_a_plain_string_is_reported(tmp_path):
-    graph = replaced(valid_graph(), '"2022-02-03"^^xsd:date ;\n    kg:duration',
-                     '"2022-02-03"^^xsd:string ;\n    kg:duration')
+    graph = replaced(
+        valid_graph(), '"2022-02-03"^^xsd:date ;\n    kg:duration', '"2022-02-03"^^xsd:string ;\n    kg:duration'
+    )
     assert_reported(kg_validate(tmp_path, graph), "event:2022-02-03-call", "kg:date", "xsd:date")
 
 
 def test_a_day_without_its_year_is_a_valid_date(tmp_path):
-    graph = replaced(valid_graph(), '"2022-02-03"^^xsd:date ;\n    kg:duration',
-                     '"--02-03"^^xsd:gMonthDay ;\n    kg:duration')
+    graph = replaced(
+        valid_graph(), '"2022-02-03"^^xsd:date ;\n    kg:duration', '"--02-03"^^xsd:gMonthDay ;\n    kg:duration'
+    )
     assert kg_validate(tmp_path, graph).returncode == 0
 
 
@@ -157,15 +164,23 @@ def test_communicated_with_must_be_written_in_both_directions(tmp_path):
 def test_participants_of_a_call_must_be_linked_by_communicated_with(tmp_path):
     graph = replaced(valid_graph(), " ;\n    kg:communicatedWith actor:emmanuel-macron .", " .")
     graph = replaced(graph, " ;\n    kg:communicatedWith actor:vladimir-putin .", " .")
-    assert_reported(kg_validate(tmp_path, graph), "event:2022-02-03-call", "actor:emmanuel-macron",
-                    "actor:vladimir-putin", "kg:communicatedWith")
+    assert_reported(
+        kg_validate(tmp_path, graph),
+        "event:2022-02-03-call",
+        "actor:emmanuel-macron",
+        "actor:vladimir-putin",
+        "kg:communicatedWith",
+    )
 
 
 def test_a_planned_meeting_does_not_link_its_participants(tmp_path):
     graph = replaced(valid_graph(), " ;\n    kg:communicatedWith actor:emmanuel-macron .", " .")
     graph = replaced(graph, " ;\n    kg:communicatedWith actor:vladimir-putin .", " .")
-    graph = replaced(graph, "a kg:PhoneCall , kg:Communication , kg:Event ;",
-                     'a kg:Meeting , kg:Communication , kg:Event ; kg:status "planned" ;')
+    graph = replaced(
+        graph,
+        "a kg:PhoneCall , kg:Communication , kg:Event ;",
+        'a kg:Meeting , kg:Communication , kg:Event ; kg:status "planned" ;',
+    )
     result = kg_validate(tmp_path, graph)
     assert result.returncode == 0, result.stdout
 
@@ -188,8 +203,9 @@ def test_a_topic_without_a_french_label_is_reported(tmp_path):
 
 def test_an_event_typed_only_by_its_kind_is_still_checked_as_a_communication(tmp_path):
     graph = replaced(valid_graph(), "a kg:PhoneCall , kg:Communication , kg:Event ;", "a kg:PhoneCall ;")
-    graph = replaced(graph, "kg:participant actor:emmanuel-macron , actor:vladimir-putin",
-                     "kg:participant actor:emmanuel-macron")
+    graph = replaced(
+        graph, "kg:participant actor:emmanuel-macron , actor:vladimir-putin", "kg:participant actor:emmanuel-macron"
+    )
     assert_reported(kg_validate(tmp_path, graph), "event:2022-02-03-call", "2 participants")
 
 
@@ -216,8 +232,9 @@ def test_a_missing_file_is_one_line_and_exit_2(tmp_path):
     assert "nowhere.ttl" in result.stderr
 
 
-@pytest.mark.skipif(not (ROOT / "output" / "graph.ttl").exists(),
-                    reason="output/graph.ttl has not been built and committed yet")
+@pytest.mark.skipif(
+    not (ROOT / "output" / "graph.ttl").exists(), reason="output/graph.ttl has not been built and committed yet"
+)
 def test_the_committed_build_of_the_seeds_keeps_the_contract():
     result = run_kg("validate", "output")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -225,6 +242,7 @@ def test_the_committed_build_of_the_seeds_keeps_the_contract():
 
 
 # ---------------------------------------------------------------- a rebuild checks what changed
+
 
 def background_calls(count: int) -> str:
     """COUNT other valid calls, each between its own two people and from its own article."""
@@ -241,10 +259,14 @@ event:call-{n} a kg:PhoneCall , kg:Communication , kg:Event ;
 
 
 CHANGES = {
-    "a call loses a participant": ("kg:participant actor:emmanuel-macron , actor:vladimir-putin",
-                                   "kg:participant actor:emmanuel-macron"),
-    "a participant loses its type (its calls break)": ("actor:vladimir-putin a kg:Person , kg:Actor ;",
-                                                       "actor:vladimir-putin rdfs:comment \"\" ;"),
+    "a call loses a participant": (
+        "kg:participant actor:emmanuel-macron , actor:vladimir-putin",
+        "kg:participant actor:emmanuel-macron",
+    ),
+    "a participant loses its type (its calls break)": (
+        "actor:vladimir-putin a kg:Person , kg:Actor ;",
+        'actor:vladimir-putin rdfs:comment "" ;',
+    ),
     "two participants are no longer linked": (" ;\n    kg:communicatedWith actor:emmanuel-macron .", " ."),
     "an initiator outside the call": ("kg:initiator actor:emmanuel-macron", "kg:initiator actor:p1a"),
     "a topic loses its notation": ('    skos:notation "minsk-agreements" ;\n', ""),

@@ -16,6 +16,7 @@ The rules (the team's scoring rules, shared with the outside referee):
 - pairs: kg:communicatedWith pairs as reference keys; right when 'required' or 'optional'; recall on 'required';
 - intruders: participants labelled with a name in 'must_not_be_participants'.
 """
+
 from __future__ import annotations
 
 import json
@@ -91,9 +92,15 @@ class Report:
     pairs_found: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"events": self.events.as_dict() | self.counts, "pairs": self.pairs.as_dict() | {"predicted": self.pairs_found},
-                "topics": self.topics.as_dict(), "wikidata_links": {"linked": self.wikidata[0], "of": self.wikidata[1]},
-                "intruders": self.intruders, "rows": self.rows, "false_events": self.extras}
+        return {
+            "events": self.events.as_dict() | self.counts,
+            "pairs": self.pairs.as_dict() | {"predicted": self.pairs_found},
+            "topics": self.topics.as_dict(),
+            "wikidata_links": {"linked": self.wikidata[0], "of": self.wikidata[1]},
+            "intruders": self.intruders,
+            "rows": self.rows,
+            "false_events": self.extras,
+        }
 
 
 class Evaluation:
@@ -122,7 +129,7 @@ class Evaluation:
 
     def key(self, node) -> str | None:
         for same in self.g.objects(node, OWL.sameAs):
-            if (key := self.qid_keys.get(str(same).removeprefix(WIKIDATA))):
+            if key := self.qid_keys.get(str(same).removeprefix(WIKIDATA)):
                 return key
         return next((self.label_keys[norm(n)] for n in self.names(node) if norm(n) in self.label_keys), None)
 
@@ -149,9 +156,17 @@ class Evaluation:
             for article in self.g.objects(node, PROV_DERIVED):
                 ids = [str(o) for ns in SCHEMA for o in self.g.objects(article, URIRef(ns + "identifier"))]
                 sources.update(ids or [local_name(article)])
-            events.append(GraphEvent(str(node), kinds, frozenset(k for k in keys if k), strangers,
-                                     tuple(sorted(str(d) for d in self.g.objects(node, self.term("date")))),
-                                     frozenset(sources), self.topic_keys(node)))
+            events.append(
+                GraphEvent(
+                    str(node),
+                    kinds,
+                    frozenset(k for k in keys if k),
+                    strangers,
+                    tuple(sorted(str(d) for d in self.g.objects(node, self.term("date")))),
+                    frozenset(sources),
+                    self.topic_keys(node),
+                )
+            )
         return events
 
     @staticmethod
@@ -203,19 +218,36 @@ class Evaluation:
             said += len(event.topics)
             right += len(event.topics & (set(ref["topics"]) | set(ref.get("topics_ok", []))))
             rows.append((ref["id"], "found", ",".join(sorted(event.topics)) or "-", ",".join(sorted(event.sources))))
-        topics = Score(share(right, said) if said or not wanted else 0.0, share(hit, wanted)) if taken else Score(0.0, 0.0)
+        topics = (
+            Score(share(right, said) if said or not wanted else 0.0, share(hit, wanted)) if taken else Score(0.0, 0.0)
+        )
 
         pairs = self.pairs()
         required_pairs = {frozenset(p) for p in self.gold["communicated_with"]["required"]}
         optional_pairs = {frozenset(p) for p in self.gold["communicated_with"].get("optional", [])}
-        pair_score = Score(share(len(pairs & (required_pairs | optional_pairs)), len(pairs)),
-                           share(len(pairs & required_pairs), len(required_pairs)))
-        return Report(events, pair_score, topics,
-                      {"predicted": len(taken) + len(extras), "required": len(required), "found": len(found)},
-                      self.wikidata_links(), self.intruders(), rows,
-                      [{"participants": sorted(e.actors) + list(e.strangers), "dates": list(e.dates),
-                        "types": sorted(e.kinds), "sources": sorted(e.sources)} for e in extras],
-                      sorted("–".join(sorted(p)) for p in pairs))
+        pair_score = Score(
+            share(len(pairs & (required_pairs | optional_pairs)), len(pairs)),
+            share(len(pairs & required_pairs), len(required_pairs)),
+        )
+        return Report(
+            events,
+            pair_score,
+            topics,
+            {"predicted": len(taken) + len(extras), "required": len(required), "found": len(found)},
+            self.wikidata_links(),
+            self.intruders(),
+            rows,
+            [
+                {
+                    "participants": sorted(e.actors) + list(e.strangers),
+                    "dates": list(e.dates),
+                    "types": sorted(e.kinds),
+                    "sources": sorted(e.sources),
+                }
+                for e in extras
+            ],
+            sorted("–".join(sorted(p)) for p in pairs),
+        )
 
     def wikidata_links(self) -> tuple[int, int]:
         linked = of = 0
@@ -226,13 +258,21 @@ class Evaluation:
             nodes = [n for n in typed if self.key(n) == key]
             if nodes:
                 of += 1
-                linked += any(str(s) == WIKIDATA + actor["wikidata"] for n in nodes for s in self.g.objects(n, OWL.sameAs))
+                linked += any(
+                    str(s) == WIKIDATA + actor["wikidata"] for n in nodes for s in self.g.objects(n, OWL.sameAs)
+                )
         return linked, of
 
     def intruders(self) -> list[str]:
         banned = {norm(x) for x in self.gold.get("must_not_be_participants", [])}
-        return sorted({label for _, a in self.g.subject_objects(self.term("participant"))
-                       for label in self.names(a) if norm(label) in banned})
+        return sorted(
+            {
+                label
+                for _, a in self.g.subject_objects(self.term("participant"))
+                for label in self.names(a)
+                if norm(label) in banned
+            }
+        )
 
 
 def evaluate(graph_path: str | Path, gold_path: str | Path) -> Report:
@@ -263,5 +303,7 @@ def read_reference(path: str | Path) -> dict:
 
 def summary(report: Report) -> str:
     e, p, t = report.events, report.pairs, report.topics
-    return (f"events P={e.precision:.2f} R={e.recall:.2f} F1={e.f1:.2f} | pairs P={p.precision:.2f} R={p.recall:.2f} "
-            f"F1={p.f1:.2f} | topics P={t.precision:.2f} R={t.recall:.2f} F1={t.f1:.2f}")
+    return (
+        f"events P={e.precision:.2f} R={e.recall:.2f} F1={e.f1:.2f} | pairs P={p.precision:.2f} R={p.recall:.2f} "
+        f"F1={p.f1:.2f} | topics P={t.precision:.2f} R={t.recall:.2f} F1={t.f1:.2f}"
+    )

@@ -2,6 +2,7 @@
 
 `kg validate GRAPH` prints one line per violation; the build calls validate_graph on what it writes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,9 +24,12 @@ from kg.paths import ONTOLOGY
 from kg.vocabulary import prefixed_name
 
 KG = Namespace(vocabulary.KG)
+
+
 @dataclass(frozen=True)
 class Violation:
     """One way a node breaks the contract."""
+
     focus: Node
     path: Node | PropertyPath | None
     message: str
@@ -55,7 +59,9 @@ def ontology_graph() -> Graph:
     return Graph().parse(ONTOLOGY / "kg.ttl", format="turtle")
 
 
-def validate_graph(graph: Graph, max_triples: int | None = None, *, focus: set[URIRef] | None = None) -> list[Violation]:
+def validate_graph(
+    graph: Graph, max_triples: int | None = None, *, focus: set[URIRef] | None = None
+) -> list[Violation]:
     """The contract violations of `graph`, sorted; empty when it conforms.
 
     A graph of more than `max_triples` triples is not checked (returns []): the caller decides
@@ -94,6 +100,7 @@ RDF_TYPE = f"<{RDF.type}>"
 @dataclass(frozen=True)
 class Statement:
     """One triple of an N-Triples document: its terms in N-Triples form, and its line."""
+
     subject: str
     predicate: str
     object: str
@@ -109,6 +116,7 @@ class Statement:
 @dataclass(frozen=True)
 class NodeStatements:
     """Each node (IRI or blank node) of a graph with the triples it is the subject or the object of."""
+
     of_node: dict[str, list[Statement]]
 
     @classmethod
@@ -126,8 +134,10 @@ class NodeStatements:
     @cached_property
     def digests(self) -> NodeDigests:
         """Each node with a hash of its statements."""
-        return {node: hashlib.blake2b("\n".join(sorted(s.line for s in found)).encode("utf-8"), digest_size=12).hexdigest()
-                for node, found in self.of_node.items()}
+        return {
+            node: hashlib.blake2b("\n".join(sorted(s.line for s in found)).encode("utf-8"), digest_size=12).hexdigest()
+            for node, found in self.of_node.items()
+        }
 
     def neighbours(self, nodes: set[str]) -> set[str]:
         """NODES and the nodes they share a triple with."""
@@ -224,13 +234,15 @@ def violations_in(report: Graph) -> list[Violation]:
     for result in report.subjects(RDF.type, SH.ValidationResult):
         severity = report.value(result, SH.resultSeverity)
         message = report.value(result, SH.resultMessage)
-        found.append(Violation(
-            focus=report.value(result, SH.focusNode),
-            path=readable_path(report, report.value(result, SH.resultPath)),
-            message=str(message) if message is not None else "does not conform",
-            severity=local_name(severity) if severity is not None else "Violation",
-            value=report.value(result, SH.value),
-        ))
+        found.append(
+            Violation(
+                focus=report.value(result, SH.focusNode),
+                path=readable_path(report, report.value(result, SH.resultPath)),
+                message=str(message) if message is not None else "does not conform",
+                severity=local_name(severity) if severity is not None else "Violation",
+                value=report.value(result, SH.value),
+            )
+        )
     return found
 
 
@@ -271,10 +283,12 @@ def shorten_iris(message: str, graph: Graph | None) -> str:
         node = URIRef(match.group(0))
         is_node = (node, None, None) in graph or (None, None, node) in graph
         return short_name(node, graph) if is_node else match.group(0)
+
     return re.sub(r"https?://[^\s<>\"{}]+", short, message)
 
 
 # ---------------------------------------------------------------- reading a graph to check
+
 
 def read_graph(path: Path) -> Graph:
     """The RDF in `path`; raises ValueError with a one-line reason when it cannot be read."""

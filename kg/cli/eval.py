@@ -11,8 +11,11 @@ SCORES = ("events", "pairs", "topics")
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("eval", help="score a built graph against a hand-annotated reference",
-                              description="Score a built graph against a reference (events, pairs, topics).")
+    p = subparsers.add_parser(
+        "eval",
+        help="score a built graph against a hand-annotated reference",
+        description="Score a built graph against a reference (events, pairs, topics).",
+    )
     p.add_argument("graph", metavar="GRAPH", help="graph.ttl, or the build folder holding it")
     p.add_argument("--gold", required=True, metavar="FILE", help="the reference (JSON)")
     p.add_argument("--json", action="store_true", help="print the whole result as JSON")
@@ -50,10 +53,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"not actors, yet participants: {', '.join(report.intruders)}")
         print(f"wikidata links: {report.wikidata[0]}/{report.wikidata[1]}")
         print(summary(report))
-    failures = [f"{n} F1 {getattr(report, n).f1:.2f} is below --min-{n} {getattr(args, f'min_{n}'):.2f}"
-                for n in SCORES if getattr(report, n).f1 < getattr(args, f"min_{n}")]
+    failures = [
+        f"{n} F1 {getattr(report, n).f1:.2f} is below --min-{n} {getattr(args, f'min_{n}'):.2f}"
+        for n in SCORES
+        if getattr(report, n).f1 < getattr(args, f"min_{n}")
+    ]
     if report.intruders:
-        failures.append(f"{len(report.intruders)} participant(s) the reference says must not be: {', '.join(report.intruders)}")
+        failures.append(
+            f"{len(report.intruders)} participant(s) the reference says must not be: {', '.join(report.intruders)}"
+        )
     for failure in failures:
         print(f"kg eval: failed: {failure}", file=sys.stderr)
     return 1 if failures else 0

@@ -8,20 +8,34 @@ import sys
 from pathlib import Path
 
 # Export formats by file extension (CSV files by name: pairs.csv, events.csv).
-EXTENSIONS = {"ttl": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "rdf": "rdfxml", "owl": "rdfxml", "xml": "rdfxml",
-              "jsonld": "jsonld", "json": "jsonld", "gexf": "gexf", "graphml": "graphml"}
+EXTENSIONS = {
+    "ttl": "ttl",
+    "nt": "nt",
+    "nq": "nq",
+    "trig": "trig",
+    "rdf": "rdfxml",
+    "owl": "rdfxml",
+    "xml": "rdfxml",
+    "jsonld": "jsonld",
+    "json": "jsonld",
+    "gexf": "gexf",
+    "graphml": "graphml",
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from kg.graph.exports import EXPORTS
 
     export_ = subparsers.add_parser(
-        "export", help="write a graph in another RDF serialisation, or its actor network for other tools",
+        "export",
+        help="write a graph in another RDF serialisation, or its actor network for other tools",
         description="Write GRAPH as Turtle, N-Triples, N-Quads, TriG, RDF/XML or compacted JSON-LD, or its actor "
-        "network as GEXF or GraphML, or its pairs or events as CSV.")
+        "network as GEXF or GraphML, or its pairs or events as CSV.",
+    )
     export_.add_argument("graph", metavar="GRAPH", help="a build folder (holding graph.ttl) or an RDF file")
-    export_.add_argument("--format", choices=EXPORTS, metavar="{" + ",".join(EXPORTS) + "}",
-                         help="default: from the extension of -o")
+    export_.add_argument(
+        "--format", choices=EXPORTS, metavar="{" + ",".join(EXPORTS) + "}", help="default: from the extension of -o"
+    )
     export_.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     export_.set_defaults(run=run)
 

@@ -12,23 +12,48 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from kg.vocabulary import GRAPH_IRI
 
     load = subparsers.add_parser(
-        "load", help="send a graph to a SPARQL Graph Store endpoint",
+        "load",
+        help="send a graph to a SPARQL Graph Store endpoint",
         description="Replace a graph of a triplestore with GRAPH (SPARQL 1.1 Graph Store HTTP Protocol, PUT). "
-        "Credentials come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD, or KG_ENDPOINT_TOKEN.")
+        "Credentials come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD, or KG_ENDPOINT_TOKEN.",
+    )
     load.add_argument("graph", metavar="GRAPH", help="a build folder (holding graph.ttl) or an RDF file")
-    load.add_argument("--endpoint", required=True, metavar="URL",
-                      help="the Graph Store endpoint, e.g. http://localhost:7878/store")
+    load.add_argument(
+        "--endpoint", required=True, metavar="URL", help="the Graph Store endpoint, e.g. http://localhost:7878/store"
+    )
     target = load.add_mutually_exclusive_group()
-    target.add_argument("--graph", dest="graph_iri", default=GRAPH_IRI, metavar="IRI",
-                        help=f"the named graph to replace (default {GRAPH_IRI})")
-    target.add_argument("--default-graph", action="store_true",
-                        help="replace the default graph instead (queries that name the graph with FROM then find nothing)")
-    load.add_argument("--retries", type=int, default=4, metavar="N",
-                      help="tries when the endpoint cannot be reached or answers 503 (default 4)")
-    load.add_argument("--retry-delay", type=float, default=0.5, metavar="SECONDS",
-                      help="wait before the second try, doubled after each (default 0.5)")
-    load.add_argument("--timeout", type=float, metavar="SECONDS",
-                      help="how long to wait for the endpoint's answer (default: 60 s plus 6 s per megabyte sent)")
+    target.add_argument(
+        "--graph",
+        dest="graph_iri",
+        default=GRAPH_IRI,
+        metavar="IRI",
+        help=f"the named graph to replace (default {GRAPH_IRI})",
+    )
+    target.add_argument(
+        "--default-graph",
+        action="store_true",
+        help="replace the default graph instead (queries that name the graph with FROM then find nothing)",
+    )
+    load.add_argument(
+        "--retries",
+        type=int,
+        default=4,
+        metavar="N",
+        help="tries when the endpoint cannot be reached or answers 503 (default 4)",
+    )
+    load.add_argument(
+        "--retry-delay",
+        type=float,
+        default=0.5,
+        metavar="SECONDS",
+        help="wait before the second try, doubled after each (default 0.5)",
+    )
+    load.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="how long to wait for the endpoint's answer (default: 60 s plus 6 s per megabyte sent)",
+    )
     load.set_defaults(run=run)
 
 

@@ -1,8 +1,8 @@
 """`kg query`: SPARQL on a built graph (kg.sparql.query) or on any SPARQL endpoint (kg.sparql.endpoint).
 
-    kg query GRAPH QUERY             on a build folder or an RDF file
-    kg query --endpoint URL QUERY    on a triplestore, over the SPARQL 1.1 Protocol
-    kg query --list                  the queries of queries/
+kg query GRAPH QUERY             on a build folder or an RDF file
+kg query --endpoint URL QUERY    on a triplestore, over the SPARQL 1.1 Protocol
+kg query --list                  the queries of queries/
 """
 
 from __future__ import annotations
@@ -18,22 +18,47 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from kg.vocabulary import GRAPH_IRI, PREFIXES
 
     query = subparsers.add_parser(
-        "query", help="run a SPARQL query on a graph or an endpoint", usage=USAGE,
+        "query",
+        help="run a SPARQL query on a graph or an endpoint",
+        usage=USAGE,
         description="Run a SPARQL query on a graph, or on a SPARQL endpoint with --endpoint. The prefixes "
-        + ", ".join(f"{p}:" for p in PREFIXES) + " are predeclared (sent along to an endpoint when the query "
-        "uses them without declaring them).")
-    query.add_argument("arguments", nargs="*", metavar="GRAPH QUERY",
-                       help="GRAPH: a build folder (holding graph.ttl) or an RDF file; QUERY: SPARQL text, a .rq file, "
-                       "the name of a query of queries/ (who-talked-to-whom), or - to read it from standard input")
-    query.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead of a GRAPH "
-                       "(e.g. http://localhost:7878/query, http://localhost:8890/sparql)")
-    query.add_argument("--format", choices=("table", *RESULT_FORMATS), default="table",
-                       help="table (default) or a W3C SPARQL results format")
-    query.add_argument("--graph", default=GRAPH_IRI, metavar="IRI",
-                       help="with --endpoint: the graph `kg load` filled (default %(default)s), asked as the query's "
-                       "dataset when the query has no FROM; none: leave the dataset to the endpoint")
-    query.add_argument("--timeout", type=float, default=120, metavar="SECONDS",
-                       help="with --endpoint: how long to wait for the answer (default 120)")
+        + ", ".join(f"{p}:" for p in PREFIXES)
+        + " are predeclared (sent along to an endpoint when the query "
+        "uses them without declaring them).",
+    )
+    query.add_argument(
+        "arguments",
+        nargs="*",
+        metavar="GRAPH QUERY",
+        help="GRAPH: a build folder (holding graph.ttl) or an RDF file; QUERY: SPARQL text, a .rq file, "
+        "the name of a query of queries/ (who-talked-to-whom), or - to read it from standard input",
+    )
+    query.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="query this SPARQL endpoint instead of a GRAPH "
+        "(e.g. http://localhost:7878/query, http://localhost:8890/sparql)",
+    )
+    query.add_argument(
+        "--format",
+        choices=("table", *RESULT_FORMATS),
+        default="table",
+        help="table (default) or a W3C SPARQL results format",
+    )
+    query.add_argument(
+        "--graph",
+        default=GRAPH_IRI,
+        metavar="IRI",
+        help="with --endpoint: the graph `kg load` filled (default %(default)s), asked as the query's "
+        "dataset when the query has no FROM; none: leave the dataset to the endpoint",
+    )
+    query.add_argument(
+        "--timeout",
+        type=float,
+        default=120,
+        metavar="SECONDS",
+        help="with --endpoint: how long to wait for the answer (default 120)",
+    )
     query.add_argument("--list", action="store_true", help="list the queries of queries/ and what they answer")
     query.set_defaults(run=run)
 
@@ -49,8 +74,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     expected = 1 if args.endpoint else 2
     if len(args.arguments) != expected:
-        raise UsageError("expected " + ("QUERY after --endpoint URL" if args.endpoint else "GRAPH and QUERY")
-                         + f" (usage: {USAGE.splitlines()[0 if expected == 2 else 1].strip()})")
+        raise UsageError(
+            "expected "
+            + ("QUERY after --endpoint URL" if args.endpoint else "GRAPH and QUERY")
+            + f" (usage: {USAGE.splitlines()[0 if expected == 2 else 1].strip()})"
+        )
     query, origin = read_query(args.arguments[-1])
     if args.endpoint:
         from kg.sparql.endpoint import query_endpoint

@@ -35,21 +35,35 @@ def origin_text(text: str) -> str:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     serve = subparsers.add_parser(
-        "serve", help="serve a graph at a local SPARQL endpoint (Oxigraph server)",
+        "serve",
+        help="serve a graph at a local SPARQL endpoint (Oxigraph server)",
         description="Load GRAPH into a fresh Oxigraph store (or copy the build's persisted store of it) "
-        "and serve it, read-only, until interrupted.")
+        "and serve it, read-only, until interrupted.",
+    )
     serve.add_argument("graph", metavar="GRAPH", help="a build folder (holding graph.ttl) or an RDF file")
     serve.add_argument("--port", type=port_number, default=7878)
     serve.add_argument("--bind", default="127.0.0.1", metavar="HOST", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--location", metavar="DIR",
-                       help="keep the store in DIR, new, empty or made by kg serve (default: a temporary folder, "
-                       "removed on exit)")
-    serve.add_argument("--writable", action="store_true",
-                       help="allow SPARQL UPDATE and Graph Store writes (default: read-only)")
-    serve.add_argument("--cors", type=origin_text, metavar="ORIGIN",
-                       help="let the web pages of this one origin call the endpoint (default: none)")
-    serve.add_argument("--query-timeout", type=float, default=DEFAULT_QUERY_TIMEOUT, metavar="SECONDS",
-                       help=f"stop queries that run longer (default {DEFAULT_QUERY_TIMEOUT})")
+    serve.add_argument(
+        "--location",
+        metavar="DIR",
+        help="keep the store in DIR, new, empty or made by kg serve (default: a temporary folder, removed on exit)",
+    )
+    serve.add_argument(
+        "--writable", action="store_true", help="allow SPARQL UPDATE and Graph Store writes (default: read-only)"
+    )
+    serve.add_argument(
+        "--cors",
+        type=origin_text,
+        metavar="ORIGIN",
+        help="let the web pages of this one origin call the endpoint (default: none)",
+    )
+    serve.add_argument(
+        "--query-timeout",
+        type=float,
+        default=DEFAULT_QUERY_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop queries that run longer (default {DEFAULT_QUERY_TIMEOUT})",
+    )
     serve.set_defaults(run=run)
 
 
@@ -76,8 +90,7 @@ def run(args: argparse.Namespace) -> int:
     gated = args.writable or args.cors
     inner_port = serving.free_port() if gated else args.port
     inner_bind = "127.0.0.1" if gated else args.bind
-    command = serving.serve_command(server, source, location, inner_bind, inner_port, args.writable,
-                                    args.query_timeout)
+    command = serving.serve_command(server, source, location, inner_bind, inner_port, args.writable, args.query_timeout)
     # SIGTERM ends kg serve like Ctrl-C, so that the server is stopped with it.
     signal.signal(signal.SIGTERM, serving.interrupt)
     try:
@@ -87,8 +100,10 @@ def run(args: argparse.Namespace) -> int:
         gate = serving.start_gate(args.bind, args.port, inner_port, args.cors, args.writable) if gated else None
         mode = "read-write" if args.writable else "read-only"
         cors = f"CORS for {args.cors} only" if args.cors else "no CORS"
-        show(f"SPARQL endpoint: {serving.endpoint_url(args.bind, args.port)}/query  (Graph Store: /store; {mode}, "
-             f"{cors}, queries stop after {args.query_timeout:g} s)")
+        show(
+            f"SPARQL endpoint: {serving.endpoint_url(args.bind, args.port)}/query  (Graph Store: /store; {mode}, "
+            f"{cors}, queries stop after {args.query_timeout:g} s)"
+        )
         show("Stop with Ctrl-C.")
         try:
             status = serving.wait_for_server(process)

@@ -12,8 +12,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="check a graph against the contract (SHACL shapes)",
         description="Check a graph against the SHACL shapes of the graph contract.",
     )
-    command.add_argument("graph", metavar="GRAPH",
-                         help="a build folder holding graph.ttl, or an RDF file (format by extension)")
+    command.add_argument(
+        "graph", metavar="GRAPH", help="a build folder holding graph.ttl, or an RDF file (format by extension)"
+    )
     command.set_defaults(run=run)
 
 
@@ -36,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"cannot read {path}: {exc}") from None
     if not is_kg_graph(graph):
-        raise Failure(f"{path}: not a kg graph: no node of the kg: classes (kg:Article, kg:Actor, "
-                      f"kg:Communication) in its {len(graph)} triples")
+        raise Failure(
+            f"{path}: not a kg graph: no node of the kg: classes (kg:Article, kg:Actor, "
+            f"kg:Communication) in its {len(graph)} triples"
+        )
     violations = validate_graph(graph)
     for violation in violations:
         print(violation.describe(graph))

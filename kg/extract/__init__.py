@@ -1,6 +1,7 @@
 """Extraction: from an analysed article to its actors, communication events and topics.
 
 No RDF here: the result is kg.model records, which kg.resolve merges across the corpus."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,12 +50,25 @@ class Extractor:
             article.add(self.actors.ref(key, None))
         actors = tuple(sorted((a for k, a in article.refs.items() if k in taking_part), key=lambda a: a.key))
         used_topics = {t for r in records for t in r.topics}
-        return Extraction(ArticleInfo.of(document), actors, tuple(records),
-                          tuple(c for k, c in sorted(new_topics.items()) if k in used_topics))
+        return Extraction(
+            ArticleInfo.of(document),
+            actors,
+            tuple(records),
+            tuple(c for k, c in sorted(new_topics.items()) if k in used_topics),
+        )
 
 
 def record(draft: Draft, topics: set[str], doc_id: str) -> EventRecord:
     initiator = draft.initiator if draft.initiator in draft.participants else None
-    return EventRecord(kind=draft.kind, participants=tuple(sorted(draft.participants)), date=draft.date,
-                       date_basis=draft.date_basis if draft.date else None, initiator=initiator, duration=draft.duration, place=draft.place, topics=tuple(sorted(topics)),
-                       evidence=tuple(draft.evidence), sources=(doc_id,))
+    return EventRecord(
+        kind=draft.kind,
+        participants=tuple(sorted(draft.participants)),
+        date=draft.date,
+        date_basis=draft.date_basis if draft.date else None,
+        initiator=initiator,
+        duration=draft.duration,
+        place=draft.place,
+        topics=tuple(sorted(topics)),
+        evidence=tuple(draft.evidence),
+        sources=(doc_id,),
+    )

@@ -3,6 +3,7 @@
 
 A Mention (kg.extract.mentions) covers tokens [start, end) and names one or more actors (a plural title such as
 "les présidents russe et français" names two)."""
+
 from __future__ import annotations
 
 import difflib
@@ -68,13 +69,6 @@ class ActorFinder:
             self.candidates[key] = tuple(sorted(ids))
             self.names.add(key, [make_pattern_doc(self.nlp, norm)])
 
-
-
-
-
-
-
-
     # -- finding mentions
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
         name_mentions = self._name_mentions(doc, published, article)
@@ -83,11 +77,15 @@ class ActorFinder:
         home = home_country(name_mentions, day, self.gaz) or article.outlet_state
         title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home, estimated=published is None)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
-        group_mentions = [Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
-                          for g in self.groups.find(doc, taken)]
+        group_mentions = [
+            Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
+            for g in self.groups.find(doc, taken)
+        ]
         taken |= {i for m in group_mentions for i in range(m.start, m.end)}
         ner_mentions = self.titles.with_roles(doc, self._ner_mentions(doc, taken, article), titles)
-        mentions = sorted(name_mentions + title_mentions + group_mentions + ner_mentions, key=lambda m: (m.start, m.end))
+        mentions = sorted(
+            name_mentions + title_mentions + group_mentions + ner_mentions, key=lambda m: (m.start, m.end)
+        )
         for m in mentions:
             for key in m.keys:
                 article.add(self.ref(key, m))
@@ -131,8 +129,12 @@ class ActorFinder:
         covered: set[int] = set()
         for span in sorted(filter_longest(spans), key=lambda s: s.start):
             chosen = self.choose(self.candidates[self.nlp.vocab.strings[span.label]], published)
-            if chosen and chosen[1] in (NAME, SURNAME) and self.gaz.entries[chosen[0]].kind == "Person" and not all(
-                    t.text[:1].isupper() or t.norm_ in PARTICLES or not t.is_alpha for t in span):
+            if (
+                chosen
+                and chosen[1] in (NAME, SURNAME)
+                and self.gaz.entries[chosen[0]].kind == "Person"
+                and not all(t.text[:1].isupper() or t.norm_ in PARTICLES or not t.is_alpha for t in span)
+            ):
                 continue  # "le maire" is not Bruno Le Maire: people's names are written with capitals
             if chosen and len(span) == 1 and chosen[1] in (SURNAME, NAME) and self.part_of_longer_name(doc, span):
                 continue  # "François Legault" is not Pope François
@@ -172,7 +174,7 @@ class ActorFinder:
             if not text or self.is_media(text) or not text[0].isupper():
                 continue
             if ent.label_ == "ORG":
-                if any(t.norm_ in PORTFOLIO_WORDS for t in doc[max(ent.start - 4, 0):ent.start]):
+                if any(t.norm_ in PORTFOLIO_WORDS for t in doc[max(ent.start - 4, 0) : ent.start]):
                     continue  # "les ministres du Travail, des Transports": portfolios, not organisations
                 if len(text) > 2 and not any(w in f" {fold(text)} " for w in (f" {m} " for m in self.media_words)):
                     key = article.acronyms.get(fold(text)) or "name:org:" + slug(text)
@@ -218,9 +220,11 @@ def acronym_after(doc: Doc, i: int) -> str | None:
 
 
 def initials(name: str) -> str:
-    """"Ligue des droits de l'homme" -> "LDH": the first letters of its words that are not particles."""
+    """ "Ligue des droits de l'homme" -> "LDH": the first letters of its words that are not particles."""
     words = re.split(r"[\s'’-]+", name)
-    return "".join(w[0].upper() for w in words if w and fold(w) not in PARTICLES | {"et", "pour", "sur", "en", "l", "d"})
+    return "".join(
+        w[0].upper() for w in words if w and fold(w) not in PARTICLES | {"et", "pour", "sur", "en", "l", "d"}
+    )
 
 
 def clean_name(text: str) -> str:
@@ -230,5 +234,5 @@ def clean_name(text: str) -> str:
 
 def filter_longest(spans: list[Span]) -> list[Span]:
     from spacy.util import filter_spans
-    return filter_spans(spans)
 
+    return filter_spans(spans)

@@ -3,6 +3,7 @@
 The output keeps one block of prose per paragraph, blocks separated by a blank line, so that the
 sentence splitter can treat a block end (a headline without a full stop, a caption) as a boundary.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,11 +14,17 @@ from kg import knowledge
 
 SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 # "l'Elysée.L'accord", "MM.Poutine": a full stop glued to the next word's capital.
-GLUED_STOP = re.compile(r"(?<=[a-zà-ÿ»\"”)]{2})([.!?])(?=[A-ZÀ-Ý«“])|(?<=\bMM)\.(?=[A-ZÀ-Ý])|(?<=\bM)\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
+GLUED_STOP = re.compile(
+    r"(?<=[a-zà-ÿ»\"”)]{2})([.!?])(?=[A-ZÀ-Ý«“])|(?<=\bMM)\.(?=[A-ZÀ-Ý])|(?<=\bM)\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
+)
 # "PARIS, 28 janvier (Reuters) –": the dateline repeats the publication date and names the agency.
-DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][\wÀ-ÿ' /.-]{1,40},\s+(\d{1,2}(er)?\s+\w+(\s+\d{4})?\s+)?\([A-Za-zÀ-ÿ. ]{2,20}\)\s*[–—-]?\s*")
+DATELINE = re.compile(
+    r"^\s*[A-ZÀ-Ý][\wÀ-ÿ' /.-]{1,40},\s+(\d{1,2}(er)?\s+\w+(\s+\d{4})?\s+)?\([A-Za-zÀ-ÿ. ]{2,20}\)\s*[–—-]?\s*"
+)
 # A line ending on one of these words is a wrapped line, never a whole headline.
-FUNCTION_WORDS = frozenset("et ou de des du la le les l' à au aux en pour avec sur par un une que qui dont entre sans sous vers chez son sa ses leur leurs ce cette ces".split())
+FUNCTION_WORDS = frozenset(
+    "et ou de des du la le les l' à au aux en pour avec sur par un une que qui dont entre sans sous vers chez son sa ses leur leurs ce cette ces".split()
+)
 SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 
 
@@ -33,8 +40,12 @@ class Boilerplate:
 def boilerplate() -> Boilerplate:
     data = knowledge.data("boilerplate.json")
     compile_all = lambda patterns: tuple(re.compile(p, re.IGNORECASE) for p in patterns)  # noqa: E731
-    return Boilerplate(compile_all(data["drop"]), compile_all(data["stop"]), compile_all(data["strip"]),
-                       re.compile(data["credit"], re.IGNORECASE))
+    return Boilerplate(
+        compile_all(data["drop"]),
+        compile_all(data["stop"]),
+        compile_all(data["strip"]),
+        re.compile(data["credit"], re.IGNORECASE),
+    )
 
 
 def is_furniture(line: str, rules: Boilerplate) -> bool:
@@ -61,8 +72,9 @@ def continues(previous: str, line: str) -> bool:
     if not previous or SENTENCE_END.search(previous):
         return False
     first, last = line[:1], previous.split()[-1]
-    return (first.islower() or first in "«\"“(,–-" or last.lower() in FUNCTION_WORDS
-            or last.islower() and len(previous) > 40)
+    return (
+        first.islower() or first in '«"“(,–-' or last.lower() in FUNCTION_WORDS or last.islower() and len(previous) > 40
+    )
 
 
 def clean_text(text: str) -> str:

@@ -3,6 +3,7 @@
 "Il a reçu…" is the last person named before it whose gender agrees, looking first in its own sentence and
 then back through the article (subjects before other mentions); "ils", "les deux hommes" are the two people
 of the event told last, else the last two people named."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ RECENT = 6  # sentences remembered
 @dataclass
 class Discourse:
     """What one article has told so far, sentence after sentence."""
+
     gaz: Gazetteer
     sentences: list[list[tuple[str, bool]]] = field(default_factory=list)  # each sentence's people: (key, subject)
     genders: dict[str, str] = field(default_factory=dict)  # key -> "m" | "f", where known
@@ -65,8 +67,9 @@ class Discourse:
         word = fold(pronoun.text).lstrip("-").removeprefix("t-")
         gender = "m" if word in MASCULINE else "f" if word in FEMININE else None
         fits = lambda key: gender is None or self.genders.get(key) in (None, gender)  # noqa: E731
-        before = [k for m in sorted(here, key=lambda m: -m.start) if m.end <= pronoun.i
-                  for k in m.keys if self.is_person(k)]
+        before = [
+            k for m in sorted(here, key=lambda m: -m.start) if m.end <= pronoun.i for k in m.keys if self.is_person(k)
+        ]
         for key in before:
             if fits(key):
                 return [key]

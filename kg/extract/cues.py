@@ -1,5 +1,6 @@
 """Where an analysed article speaks of communication: its cues (verbs, nouns and phrases of
 ontology/communication.json), found once per doc from its token arrays."""
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -43,6 +44,7 @@ class PhraseCues:
 class DocIndex:
     """The cues of a doc (token index, kind) and its verbs, in order: token by token, every sentence would be
     walked again for each question."""
+
     triggers: tuple[tuple[int, str], ...]
     verbs: tuple[int, ...]
 
@@ -76,7 +78,7 @@ class DocIndex:
 
     def triggers_in(self, sent: Span) -> tuple[tuple[int, str], ...]:
         at = self.trigger_positions
-        return self.triggers[bisect_left(at, sent.start):bisect_left(at, sent.end)]
+        return self.triggers[bisect_left(at, sent.start) : bisect_left(at, sent.end)]
 
     def has_verb(self, sent: Span) -> bool:
         at = bisect_left(self.verbs, sent.start)

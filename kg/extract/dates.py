@@ -3,6 +3,7 @@
 "ce 3 février", "jeudi 3 février", "le 28 et le 31 janvier", "le 26 juin 2020", "vendredi", "samedi matin",
 "le 7 février dernier", "hier". A day the text does not give is never guessed.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,10 +11,31 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
-MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)} | {"fevrier": 2, "aout": 8, "decembre": 12, "févr": 2,
-                                                          "janv": 1, "sept": 9, "oct": 10, "nov": 11, "déc": 12}
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)} | {
+    "fevrier": 2,
+    "aout": 8,
+    "decembre": 12,
+    "févr": 2,
+    "janv": 1,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "déc": 12,
+}
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -22,13 +44,26 @@ _DAY = r"(?:1er|[12]\d|3[01]|0?[1-9])"
 # "28 janvier", "jeudi 3 février 2022", "le 28 et le 31 janvier"
 DAY_MONTH = re.compile(
     rf"\b(?:(?P<weekday>{_WEEKDAY})\s+)?(?P<day1>{_DAY})(?:\s+(?:et|ou|-|au)\s+(?:(?:le|du)\s+)?(?P<day2>{_DAY}))?"
-    rf"\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>(?:19|20)\d\d))?(?P<last>\s+dernier)?\b", re.IGNORECASE)
-WEEKDAY = re.compile(rf"\b(?P<weekday>{_WEEKDAY})(?:\s+(?P<part>matin|soir|midi|après-midi|apres-midi))?"
-                     rf"(?:\s+(?P<rel>dernier|prochain|passé|passe))?\b", re.IGNORECASE)
-RELATIVE_DAY = re.compile(r"\b(?P<word>avant-hier|hier|aujourd'hui|aujourd’hui|ce matin|ce soir|cet après-midi)\b",
-                          re.IGNORECASE)
-RELATIVE_OFFSET = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "ce matin": 0, "ce soir": 0,
-                   "cet après-midi": 0}
+    rf"\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>(?:19|20)\d\d))?(?P<last>\s+dernier)?\b",
+    re.IGNORECASE,
+)
+WEEKDAY = re.compile(
+    rf"\b(?P<weekday>{_WEEKDAY})(?:\s+(?P<part>matin|soir|midi|après-midi|apres-midi))?"
+    rf"(?:\s+(?P<rel>dernier|prochain|passé|passe))?\b",
+    re.IGNORECASE,
+)
+RELATIVE_DAY = re.compile(
+    r"\b(?P<word>avant-hier|hier|aujourd'hui|aujourd’hui|ce matin|ce soir|cet après-midi)\b", re.IGNORECASE
+)
+RELATIVE_OFFSET = {
+    "avant-hier": -2,
+    "hier": -1,
+    "aujourd'hui": 0,
+    "aujourd’hui": 0,
+    "ce matin": 0,
+    "ce soir": 0,
+    "cet après-midi": 0,
+}
 # "le lendemain", "la veille": a day counted from the last date the article gave.
 NEXT_OR_PREVIOUS = re.compile(r"\b(?P<word>le lendemain|la veille|l'avant-veille|le surlendemain)\b", re.IGNORECASE)
 NEXT_OR_PREVIOUS_OFFSET = {"le lendemain": 1, "la veille": -1, "l'avant-veille": -2, "le surlendemain": 2}

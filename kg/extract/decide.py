@@ -4,6 +4,7 @@ Not one: what is announced, possible, wished, conditional or negated ("rencontre
 "souhaite le recevoir", "ne l'a pas reçu" — but "n'a rencontré que la N-VA" did happen); a word in another
 sense ("la rencontre" of two football teams, "à l'appel de la CGT", "reçu une grenade"); a word without what
 it needs ("s'entretenir" without its "se", "appeler" without a telephone, "un débat" with nobody)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -52,8 +53,10 @@ def near_words(trigger: Token) -> set[str]:
 
 
 def reflexive(trigger: Token) -> bool:
-    return any(fold(c.text) in ("se", "s'", "nous", "vous") and c.dep_.startswith("expl") or fold(c.text) in ("se", "s'")
-               for c in trigger.children)
+    return any(
+        fold(c.text) in ("se", "s'", "nous", "vous") and c.dep_.startswith("expl") or fold(c.text) in ("se", "s'")
+        for c in trigger.children
+    )
 
 
 def fits(trigger: Token, lex: Lexicon) -> bool:
@@ -77,25 +80,30 @@ def fits(trigger: Token, lex: Lexicon) -> bool:
 
 
 def unmarked(noun: Token, lex: Lexicon) -> bool:
-    """"un appel", "un échange" without a telephone: one only with its partners ("avec", "entre", or the
+    """ "un appel", "un échange" without a telephone: one only with its partners ("avec", "entre", or the
     actors it names: "l'appel des dirigeants de la France et de la Russie")."""
     return lemma(noun) in lex.nouns_need_marker and kind_of(noun, "Communication", lex) == "Communication"
 
 
 def needs_partner(noun: Token, lex: Lexicon) -> bool:
-    """"un débat", "des discussions" are exchanges only with someone ("avec", "entre", "auprès de")."""
-    return (lemma(noun) in lex.nouns_need_partner or fold(noun.text) in lex.nouns_need_partner) and not has_partner_case(noun)
+    """ "un débat", "des discussions" are exchanges only with someone ("avec", "entre", "auprès de")."""
+    return (
+        lemma(noun) in lex.nouns_need_partner or fold(noun.text) in lex.nouns_need_partner
+    ) and not has_partner_case(noun)
 
 
 def has_partner_case(noun: Token) -> bool:
-    return any(fold(g.text) in ("avec", "entre", "aupres") for c in noun.children for g in c.children if g.dep_ == "case")
+    return any(
+        fold(g.text) in ("avec", "entre", "aupres") for c in noun.children for g in c.children if g.dep_ == "case"
+    )
 
 
 def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
     """Sport, a call to strike, something received that is not someone."""
     sent = trigger.sent
     if lemma(trigger) in ("rencontre", "rencontrer", "recevoir", "accueillir", "affronter") and any(
-            t.norm_ in lex.sport_words or lemma(t) in lex.sport_words for t in sent):
+        t.norm_ in lex.sport_words or lemma(t) in lex.sport_words for t in sent
+    ):
         return True
     if lemma(trigger) == "appel" and any(fold(c.text) in ("a",) for c in trigger.children if c.dep_ == "case"):
         return True  # "à l'appel de la CGT"
@@ -122,8 +130,9 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
             return True
         if token.head.i == token.i:
             return False
-        finite = token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm")
-                                                    or any(c.dep_.startswith("aux") for c in token.children))
+        finite = token.pos_ in ("VERB", "AUX") and (
+            "Fin" in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token.children)
+        )
         if finite and token.i != trigger.i and token.dep_ != "xcomp":
             return False
         marks = {fold(c.text) for c in token.children if c.dep_ == "mark"}
@@ -133,7 +142,8 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
             return False  # "le chef de l'État, en visite en Allemagne, ne s'est pas exprimé": the visit is real
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
         if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (
-                token.i == trigger.i and token.dep_ == "conj" and not own_subject):
+            token.i == trigger.i and token.dep_ == "conj" and not own_subject
+        ):
             return False  # the trigger's clause ends here: what governs it from outside does not make it unreal
         token, edge = token.head, frame_edge(token, lex)
     return False
@@ -151,8 +161,11 @@ def frame_edge(token: Token, lex: Lexicon) -> str:
 def unreal_word(token: Token, lex: Lexicon, is_trigger: bool, edge: str | None = None) -> bool:
     word = lemma(token)
     governs = edge not in FRAME_EDGES  # a planning word over its complement, not over a frame or a purpose
-    if not is_trigger and governs and (token.pos_ == "VERB" and word in lex.planned_verbs
-                                       or token.pos_ == "NOUN" and word in lex.planned_nouns):
+    if (
+        not is_trigger
+        and governs
+        and (token.pos_ == "VERB" and word in lex.planned_verbs or token.pos_ == "NOUN" and word in lex.planned_nouns)
+    ):
         return True
     if token.pos_ == "ADJ" and fold(token.text) in lex.planned_adjectives:  # "prêts à rencontrer"
         return True
@@ -176,13 +189,13 @@ def unreal_word(token: Token, lex: Lexicon, is_trigger: bool, edge: str | None =
 
 
 def ahead(trigger: Token, lex: Lexicon) -> bool:
-    """"Macron reçoit la semaine prochaine les chefs de partis": a clause that points ahead tells of no event yet."""
+    """ "Macron reçoit la semaine prochaine les chefs de partis": a clause that points ahead tells of no event yet."""
     text = " " + " ".join(fold(t.text) for t in sorted(clause(trigger), key=lambda t: t.i)) + " "
     return any(f" {phrase} " in text for phrase in lex.future_phrases)
 
 
 def announced(trigger: Token, days: list, weekdays: set[str], published) -> bool:
-    """"Les dirigeants … se réunissent samedi": a present tense with a weekday other than the day of
+    """ "Les dirigeants … se réunissent samedi": a present tense with a weekday other than the day of
     publication announces the event."""
     if trigger.pos_ not in ("VERB", "AUX") or "Pres" not in trigger.morph.get("Tense"):
         return False

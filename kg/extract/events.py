@@ -5,6 +5,7 @@ kg.extract.decide finds it happened, in the right sense, between at least two ac
 kg.extract.when. A cue that names fewer than two actors ("Cet entretien a duré une heure") continues the event
 the article is telling about. Reports of one event in one article are merged: same participants, same day.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ CONTEXT_SENTENCES = 6  # how far after an event a sentence may still be about it
 @dataclass
 class Draft:
     """An event being read from one article."""
+
     kind: str
     participants: tuple[str, ...]
     date: str | None
@@ -44,6 +46,7 @@ class Draft:
 @dataclass
 class StoryState:
     """What the article has told so far, for the sentences after."""
+
     discourse: Discourse
     drafts: list[Draft] = field(default_factory=list)
     story_day: str | None = None  # the day of the event the current paragraph told last
@@ -63,8 +66,9 @@ class EventReader:
         self.gaz, self.lex = gaz, lex
         self.phrases = PhraseCues(nlp, lex)
 
-    def read(self, doc: Doc, mentions: list[Mention], published: date | None,
-             state: StoryState) -> tuple[list[Draft], list[Span]]:
+    def read(
+        self, doc: Doc, mentions: list[Mention], published: date | None, state: StoryState
+    ) -> tuple[list[Draft], list[Span]]:
         sentences = list(doc.sents)
         by_token = token_mentions(mentions)
         index = DocIndex.of(doc, self.lex, self.phrases)
@@ -83,8 +87,11 @@ class EventReader:
                     self.upgrade(new[0], kind, duration)
                     new[0].context.append(at)
                 state.pending.clear()
-            elif state.current is not None and state.since_current < CONTEXT_SENTENCES and self.about(
-                    state.current, here, sent, i, sentences, published):
+            elif (
+                state.current is not None
+                and state.since_current < CONTEXT_SENTENCES
+                and self.about(state.current, here, sent, i, sentences, published)
+            ):
                 state.current.context.append(i)
                 state.since_current += 1
             else:
@@ -95,21 +102,28 @@ class EventReader:
                 state.story_day = told[-1]  # "Mardi, X a reçu Y. Il a ensuite rencontré Z": Z on Tuesday too
             named = [d.value for d in find_dates(sent.text, published, state.last_day) if not d.future]
             state.last_day = named[-1] if named else state.last_day
-            state.previous_day = named[-1] if named else None  # "…venu dimanche avec l'arrivée de Zarif. Il s'est entretenu…"
+            state.previous_day = (
+                named[-1] if named else None
+            )  # "…venu dimanche avec l'arrivée de Zarif. Il s'est entretenu…"
         return state.drafts[start:], sentences
 
-    def about(self, event: Draft, here: list[Mention], sent: Span, i: int, sentences: list[Span],
-              published: date | None) -> bool:
+    def about(
+        self, event: Draft, here: list[Mention], sent: Span, i: int, sentences: list[Span], published: date | None
+    ) -> bool:
         """Whether a sentence after an event still tells of it (for its topics): it follows the event's sentence
         in its paragraph, or names one of its people or its day."""
         if i == event.sentence + 1 and "\n\n" not in sentences[event.sentence].text_with_ws:
             return True
         people = {p for p in event.participants if is_person(self.gaz, p)}
-        return bool(people & {k for m in here for k in m.keys}) or event.date is not None and any(
-            d.value == event.date for d in find_dates(sent.text, published))
+        return (
+            bool(people & {k for m in here for k in m.keys})
+            or event.date is not None
+            and any(d.value == event.date for d in find_dates(sent.text, published))
+        )
 
-    def read_sentence(self, sent: Span, i: int, reader: ParticipantReader, index: DocIndex,
-                      published: date | None, state: StoryState) -> list[Draft]:
+    def read_sentence(
+        self, sent: Span, i: int, reader: ParticipantReader, index: DocIndex, published: date | None, state: StoryState
+    ) -> list[Draft]:
         dates = [(d, when.anchor_token(sent, d)) for d in find_dates(sent.text, published, state.last_day)]
         found = [(sent.doc[t], kind) for t, kind in index.triggers_in(sent)]
         verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
@@ -125,10 +139,18 @@ class EventReader:
             if not decide.fits(cue, self.lex):
                 continue
             agents, partners = reader.of(cue)
-            if cue.pos_ == "NOUN" and decide.needs_partner(cue, self.lex) and reader.framing_verb(cue) is None \
-                    and not (lemma(cue) in self.lex.visit_nouns and partners):
+            if (
+                cue.pos_ == "NOUN"
+                and decide.needs_partner(cue, self.lex)
+                and reader.framing_verb(cue) is None
+                and not (lemma(cue) in self.lex.visit_nouns and partners)
+            ):
                 continue  # "un débat" with nobody; "en visite en Belgique" has its host
-            named = [c for c in cue.children if c.dep_ in ("nmod", "obl", "amod") and (reader.actors(c) or reader.demonym_countries(c))]
+            named = [
+                c
+                for c in cue.children
+                if c.dep_ in ("nmod", "obl", "amod") and (reader.actors(c) or reader.demonym_countries(c))
+            ]
             if cue.pos_ == "NOUN" and not agents and named and all(case(c) == "avec" for c in named):
                 continue  # "discussions avec la France et l'Inde": with them, but by whom?
             verb = self.lex.verbs.get(lemma(cue), {}) if cue.pos_ in ("VERB", "AUX") else {}
@@ -136,8 +158,10 @@ class EventReader:
                 continue  # "Bruxelles accueillait des rassemblements": nobody received
             if verb.get("only_partner_cases") and not self.partner_in_case(cue, verb["partner_cases"], reader):
                 continue  # "demander à X de…", not "demander la démission"
-            if verb.get("needs_infinitive") and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ == "VERB"
-                                                        and "Inf" in c.morph.get("VerbForm") for c in cue.children):
+            if verb.get("needs_infinitive") and not any(
+                c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm")
+                for c in cue.children
+            ):
                 continue  # "invité par X à réfléchir": asked to do something, not invited somewhere
             if verb.get("addressed"):  # "a suggéré à son homologue": said or asked to someone, not a call to a crowd
                 partners = [k for k in partners if not k.startswith("group:")]
@@ -163,16 +187,28 @@ class EventReader:
             if decide.announced(cue, own or sorted(weekdays), weekdays, published):
                 continue
             reported = cue.pos_ in ("VERB", "AUX") or reader.framing_verb(cue) is not None
-            days = [(d, when.TEXT) for d in own] or [when.fallback_day(cue, state.previous_day or state.story_day, published)
-                                                       if reported else (None, None)]
+            days = [(d, when.TEXT) for d in own] or [
+                when.fallback_day(cue, state.previous_day or state.story_day, published) if reported else (None, None)
+            ]
             initiator = reader.initiator(participants, published) or (
-                agents[0] if verb.get("subject_initiates") and len(agents) == 1 else None)  # "X a appelé Y"
+                agents[0] if verb.get("subject_initiates") and len(agents) == 1 else None
+            )  # "X a appelé Y"
             again = [p for p in reader.same_again(cue) if agents and p not in agents]
             for day, basis in days:
                 for people in [participants] + [[agents[0], p] for p in again]:
-                    draft = Draft(kind, tuple(sorted(people)), day, i, [sent.text.strip()], [i], basis,
-                                  when.duration_of(sent), when.place_of(cue, reader.is_place), initiator,
-                                  bool(verb.get("request")))
+                    draft = Draft(
+                        kind,
+                        tuple(sorted(people)),
+                        day,
+                        i,
+                        [sent.text.strip()],
+                        [i],
+                        basis,
+                        when.duration_of(sent),
+                        when.place_of(cue, reader.is_place),
+                        initiator,
+                        bool(verb.get("request")),
+                    )
                     new.append(self.add(state.drafts, draft))
         return list({id(d): d for d in new}.values())
 
@@ -195,14 +231,24 @@ class EventReader:
         "discuter", "négocier" need their "se" or their "avec"; "X a réuni Y" is a meeting only of people."""
         if cue.pos_ not in ("VERB", "AUX"):
             return True
-        with_someone = any(case(c) in ("avec", "entre", "aupres") and reader.actors(c) for c in decide.clause(cue)
-                           if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod"))  # "par téléphone avec X" too
+        with_someone = any(
+            case(c) in ("avec", "entre", "aupres") and reader.actors(c)
+            for c in decide.clause(cue)
+            if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod")
+        )  # "par téléphone avec X" too
         if verb.get("reciprocal") and decide.reflexive(cue):  # "se sont retrouvés": a plural verb
             plural = any("Plur" in t.morph.get("Number") for t in [cue, *cue.children] if t.pos_ in ("VERB", "AUX"))
             return len(set(agents + partners)) >= 2 and plural or with_someone  # "se sont parlé" read as a passive
         if verb.get("reflexive_or_with"):  # "X et Y ont échangé par téléphone", "X a discuté avec Y"
-            return with_someone or len(agents) >= 2 or lemma(cue) == "parler" and any(
-                c.dep_ in ("iobj", "obl:arg") and case(c) in ("a", "au", "aux") and reader.actors(c) for c in cue.children)
+            return (
+                with_someone
+                or len(agents) >= 2
+                or lemma(cue) == "parler"
+                and any(
+                    c.dep_ in ("iobj", "obl:arg") and case(c) in ("a", "au", "aux") and reader.actors(c)
+                    for c in cue.children
+                )
+            )
         if verb.get("reflexive_or_people"):
             return any(is_person(self.gaz, k) for k in partners)
         return True
@@ -211,8 +257,10 @@ class EventReader:
     def partner_in_case(cue: Token, cases: list[str], reader: ParticipantReader) -> bool:
         return any((c.dep_ == "iobj" or case(c) in cases) and reader.actors(c) for c in cue.children)
 
-    def continue_event(self, state: StoryState, days: list[str], participants: list[str], kind: str, sent: Span) -> None:
-        """"L'entretien a duré deux heures": the event told last (of that day, if given) gets the details."""
+    def continue_event(
+        self, state: StoryState, days: list[str], participants: list[str], kind: str, sent: Span
+    ) -> None:
+        """ "L'entretien a duré deux heures": the event told last (of that day, if given) gets the details."""
         target = state.current
         if target is None:
             state.pending.append((kind, when.duration_of(sent), sent_index(sent)))
@@ -244,8 +292,13 @@ class EventReader:
         """Merge with an event of the article with the same participants and a day that agrees: the same day,
         or a day only guessed (from the story or the publication) on either side: "X a reçu Y" and "leur
         rencontre de mardi" are one meeting."""
-        same = [d for d in drafts if d.participants == draft.participants and d.request == draft.request
-                and (d.kind == draft.kind or "Communication" in (d.kind, draft.kind))]
+        same = [
+            d
+            for d in drafts
+            if d.participants == draft.participants
+            and d.request == draft.request
+            and (d.kind == draft.kind or "Communication" in (d.kind, draft.kind))
+        ]
         guessed = lambda d: d.date is None or d.date_basis != when.TEXT  # noqa: E731
         candidates = [d for d in same if d.date == draft.date] + [d for d in same[::-1] if guessed(d) or guessed(draft)]
         for old in candidates:
@@ -265,4 +318,4 @@ class EventReader:
 
 def sent_index(sent: Span) -> int:
     """The index of SENT among its doc's sentences."""
-    return sum(1 for _ in sent.doc[:sent.start].sents) if sent.start else 0
+    return sum(1 for _ in sent.doc[: sent.start].sents) if sent.start else 0

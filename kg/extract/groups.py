@@ -5,6 +5,7 @@ A group is a noun phrase headed by a collective noun of ontology/gazetteer/group
 named groups; "des porte-parole des gilets jaunes" and "six membres du mouvement des Gilets jaunes" stand for
 the group they speak for. Its label is the phrase the text writes, without determiners and numbers, so that
 the same collective gets the same node across articles ("élus locaux")."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,9 +21,43 @@ from kg.text import fold, slug
 # What a group's phrase may carry after its head: adjectives, "de"-complements, names.
 PHRASE_DEPS = {"amod", "nmod", "flat", "flat:name", "compound", "fixed", "nummod"}
 OF = {"de", "d'", "du", "des"}
-LEADING = {"le", "la", "les", "l'", "des", "de", "du", "d'", "ces", "ses", "leurs", "leur", "son", "sa", "nos", "vos",
-           "plusieurs", "quelques", "certains", "certaines", "tous", "toutes", "divers", "diverses", "nombreux",
-           "nombreuses", "une", "un", "autres", "dizaine", "centaine", "dizaines", "centaines", "millier", "milliers"}
+LEADING = {
+    "le",
+    "la",
+    "les",
+    "l'",
+    "des",
+    "de",
+    "du",
+    "d'",
+    "ces",
+    "ses",
+    "leurs",
+    "leur",
+    "son",
+    "sa",
+    "nos",
+    "vos",
+    "plusieurs",
+    "quelques",
+    "certains",
+    "certaines",
+    "tous",
+    "toutes",
+    "divers",
+    "diverses",
+    "nombreux",
+    "nombreuses",
+    "une",
+    "un",
+    "autres",
+    "dizaine",
+    "centaine",
+    "dizaines",
+    "centaines",
+    "millier",
+    "milliers",
+}
 QUOTES = {"«", "»", '"', "“", "”"}
 MAX_PHRASE_TOKENS = 8
 
@@ -34,7 +69,9 @@ class GroupMention:
     key: str  # "group:<slug of the label>"
     label: str  # the group's phrase without determiners ("élus locaux")
     text: str  # what the text wrote, representatives included ("six membres du mouvement des Gilets jaunes")
-    aliases: tuple[str, ...] = ()  # shorter names of the same phrase ("chefs des partis" for "chefs des principaux partis")
+    aliases: tuple[
+        str, ...
+    ] = ()  # shorter names of the same phrase ("chefs des partis" for "chefs des principaux partis")
 
 
 class GroupFinder:
@@ -57,8 +94,16 @@ class GroupFinder:
                 continue
             key = doc.vocab.strings[match_id]
             first = self.representative_start(doc, doc[start], start)
-            found.append(GroupMention(first, end, f"group:{key}", self.named_labels[key], doc[first:end].text,
-                                      aliases(doc, first, start, end, end)))
+            found.append(
+                GroupMention(
+                    first,
+                    end,
+                    f"group:{key}",
+                    self.named_labels[key],
+                    doc[first:end].text,
+                    aliases(doc, first, start, end, end),
+                )
+            )
             used.update(range(first, end))
         for _, start, end in sorted(self.heads(doc), key=lambda m: (m[1], -m[2])):
             if used & set(range(start, end)) or not self.is_noun_phrase(doc[start:end]):
@@ -71,14 +116,22 @@ class GroupFinder:
             if not label:
                 continue
             first = self.representative_start(doc, head, start)
-            found.append(GroupMention(first, last, f"group:{slug(label)}", label, doc[first:last].text,
-                                      aliases(doc, first, start, end, last)))
+            found.append(
+                GroupMention(
+                    first,
+                    last,
+                    f"group:{slug(label)}",
+                    label,
+                    doc[first:last].text,
+                    aliases(doc, first, start, end, last),
+                )
+            )
             used.update(range(first, last))
         return sorted(found, key=lambda g: g.start)
 
     @staticmethod
     def is_noun_phrase(span: Span) -> bool:
-        """"les élus", not "élus" as a participle ("ont été élus") nor a head of something else's name."""
+        """ "les élus", not "élus" as a participle ("ont été élus") nor a head of something else's name."""
         root = span.root
         return root.pos_ in ("NOUN", "PROPN", "ADJ", "X") and not (root.pos_ == "ADJ" and root.dep_ == "amod")
 
@@ -102,7 +155,14 @@ class GroupFinder:
         i = start - 1
         while i >= 0 and i >= start - 7:
             word = doc[i].norm_
-            if word in OF or word in LEADING or word in QUOTES or doc[i].like_num or doc[i].pos_ == "ADJ" and i == start - 1:
+            if (
+                word in OF
+                or word in LEADING
+                or word in QUOTES
+                or doc[i].like_num
+                or doc[i].pos_ == "ADJ"
+                and i == start - 1
+            ):
                 i -= 1
                 continue
             if word in self.representatives:

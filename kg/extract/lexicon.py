@@ -1,6 +1,7 @@
 """The French words of communication (ontology/communication.json) as one frozen record, read once.
 
 Every word list the event stages use is data: lemmas and words are compared without case or accents."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -67,21 +68,35 @@ def load() -> Lexicon:
         nouns_need_marker=folded(data["nouns_need_marker"]),
         nouns_need_partner=folded(data["nouns_need_partner"]),
         partner_is_marker=folded(data["partner_is_marker"]),
-        planned_verbs=folded(planned["verbs"]), planned_nouns=folded(planned["nouns"]),
-        planned_marks=folded(planned["marks"]), planned_adjectives=folded(planned["adjectives"]),
+        planned_verbs=folded(planned["verbs"]),
+        planned_nouns=folded(planned["nouns"]),
+        planned_marks=folded(planned["marks"]),
+        planned_adjectives=folded(planned["adjectives"]),
         planned_participles=folded(planned["participles"]),
         negations=folded(data["negations"]),
-        leader_groups=folded(groups["leaders"]), party_groups=folded(groups["parties"]), pair_words=folded(groups["pair"]),
+        leader_groups=folded(groups["leaders"]),
+        party_groups=folded(groups["parties"]),
+        pair_words=folded(groups["pair"]),
         same_again=tuple(fold(p) for p in data["same_again"]),
         reporting_verbs=folded(data["reporting_verbs"]),
-        forum_nouns=folded(data["forum_nouns"]), partner_cases=folded(data["partner_cases"]),
-        place_cases=folded(data["place_cases"]), frame_cases=folded(data["frame_cases"]),
-        frame_words=folded(data["frame_words"]), support_verbs=folded(data["support_verbs"]),
-        impersonal_verbs=folded(data["impersonal_verbs"]), transparent_nouns=folded(data["transparent_nouns"]),
-        sport_words=folded(data["sport_words"]), non_actor_objects=folded(data["non_actor_objects"]),
+        forum_nouns=folded(data["forum_nouns"]),
+        partner_cases=folded(data["partner_cases"]),
+        place_cases=folded(data["place_cases"]),
+        frame_cases=folded(data["frame_cases"]),
+        frame_words=folded(data["frame_words"]),
+        support_verbs=folded(data["support_verbs"]),
+        impersonal_verbs=folded(data["impersonal_verbs"]),
+        transparent_nouns=folded(data["transparent_nouns"]),
+        sport_words=folded(data["sport_words"]),
+        non_actor_objects=folded(data["non_actor_objects"]),
         weak_frame_words=folded(data["weak_frame_words"]),
         future_phrases=tuple(fold(x) for x in data["future_phrases"]),
-        clash_words=folded(data["clash_words"]), broadcast_words=folded(data["broadcast_words"]),
-        court_nouns=folded(data["court_nouns"]), court_words=folded(data["court_words"]),
-        letter_nouns=folded(data["letter_nouns"]), sending_verbs=folded(data["sending_verbs"]),
-        visit_nouns=folded(data["visit_nouns"]), representatives=folded(groups_data["representatives"]))
+        clash_words=folded(data["clash_words"]),
+        broadcast_words=folded(data["broadcast_words"]),
+        court_nouns=folded(data["court_nouns"]),
+        court_words=folded(data["court_words"]),
+        letter_nouns=folded(data["letter_nouns"]),
+        sending_verbs=folded(data["sending_verbs"]),
+        visit_nouns=folded(data["visit_nouns"]),
+        representatives=folded(groups_data["representatives"]),
+    )

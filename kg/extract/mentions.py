@@ -1,5 +1,6 @@
 """Mentions of actors in an analysed article: the record every extraction stage reads, and what the article
 remembers of its actors from one mention to the next."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -30,6 +31,7 @@ class Mention:
 @dataclass
 class ArticleActors:
     """Actors met so far in one article: for surnames after full names and for misspelt repeats."""
+
     refs: dict[str, ActorRef]
     unknown_surnames: dict[str, str]  # folded surname -> key
     outlet_state: str | None = None  # the state whose news the outlet reports first, for bare titles

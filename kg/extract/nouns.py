@@ -1,6 +1,7 @@
 """Who took part in the exchange a noun names: "la rencontre de X avec Y", "son entretien avec Y", "entre X et
 Y", "une lettre adressée aux préfets", "en visite d'État en Belgique", and the subject of the verb that frames
 it ("a eu un entretien avec", "lors de la réunion", "participait à une rencontre avec")."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -13,6 +14,7 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
 OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 OBJECT_DEPS = {"obj", "iobj", "obl:arg"}
+
 
 def case(token: Token) -> str:
     """The preposition introducing TOKEN ("avec", "de"; "au sein de" read as "de")."""
@@ -32,7 +34,15 @@ class NounReading:
             partners += m.keys
         possessed = False
         for child in noun.children:
-            if child.dep_ in ("nmod", "appos", "compound", "flat", "flat:name", "dep", "nmod:poss") and not self.is_place(child):
+            if child.dep_ in (
+                "nmod",
+                "appos",
+                "compound",
+                "flat",
+                "flat:name",
+                "dep",
+                "nmod:poss",
+            ) and not self.is_place(child):
                 how = case(child)
                 if how in OF and lemma(noun) not in self.lex.forum_nouns:
                     agents += self.actors(child)  # "la rencontre de X avec Y"
@@ -46,14 +56,30 @@ class NounReading:
         if lemma(noun) in self.lex.letter_nouns:
             return self.of_letter(noun)
         if lemma(noun) in self.lex.visit_nouns:
-            partners += [k for c in noun.children if c.dep_ in OBLIQUE_DEPS and case(c) in ("en", "au", "aux")
-                         for k in self.hosts(c)]
-            if noun.head.i != noun.i and noun.dep_ in ("nmod", "appos", "acl", "obl:mod") and noun.head.pos_ in ("PROPN", "NOUN"):
+            partners += [
+                k
+                for c in noun.children
+                if c.dep_ in OBLIQUE_DEPS and case(c) in ("en", "au", "aux")
+                for k in self.hosts(c)
+            ]
+            if (
+                noun.head.i != noun.i
+                and noun.dep_ in ("nmod", "appos", "acl", "obl:mod")
+                and noun.head.pos_ in ("PROPN", "NOUN")
+            ):
                 agents += self.actors(noun.head)  # "Emmanuel Macron, en visite d'État en Belgique"
         # "une réunion en visioconférence avec tous les préfets": the partners of the words that say how
-        partners += [k for t in noun.subtree if t.i != noun.i and t.dep_ == "nmod" and case(t) == "avec"
-                     and t.head.i != noun.i and t.head.pos_ == "NOUN" and lemma(t.head) in self.lex.nouns
-                     for k in self.actors(t)]
+        partners += [
+            k
+            for t in noun.subtree
+            if t.i != noun.i
+            and t.dep_ == "nmod"
+            and case(t) == "avec"
+            and t.head.i != noun.i
+            and t.head.pos_ == "NOUN"
+            and lemma(t.head) in self.lex.nouns
+            for k in self.actors(t)
+        ]
         verb = self.framing_verb(noun)
         if verb is not None and not agents:
             agents = [k for c in verb.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
@@ -61,31 +87,46 @@ class NounReading:
             if not agents and any(c.dep_ == "nsubj:pass" for c in verb.children):
                 agents = [k for c in verb.children if c.dep_ == "nsubj:pass" for k in self.actors(c)]
         if verb is not None:  # "a eu un entretien téléphonique avec X", "avec X" hung on the verb
-            partners += [k for c in verb.children if c.dep_ in OBLIQUE_DEPS and c.i != noun.i
-                         and case(c) in ("avec", "aupres") for k in self.actors(c)]
+            partners += [
+                k
+                for c in verb.children
+                if c.dep_ in OBLIQUE_DEPS and c.i != noun.i and case(c) in ("avec", "aupres")
+                for k in self.actors(c)
+            ]
         if possessed and not agents:
             agents = self.discourse.person(noun, self.here)  # "sa rencontre avec Édouard Philippe"
         return agents, partners
 
     def hosts(self, token: Token) -> list[str]:
         """The state a visit goes to ("en Belgique", "au Canada"): its host, though it is a place."""
-        return [k for m in self.mentions.get(token.i, []) for k in m.keys
-                if (e := self.gaz.entries.get(k)) is not None and e.kind == "Country" and m.via == "name"]
+        return [
+            k
+            for m in self.mentions.get(token.i, [])
+            for k in m.keys
+            if (e := self.gaz.entries.get(k)) is not None and e.kind == "Country" and m.via == "name"
+        ]
 
     def of_letter(self, noun: Token) -> tuple[list[str], list[str]]:
-        """"X a envoyé un courrier au chef de l'État", "dans une lettre adressée aux préfets, X…": who wrote, to
+        """ "X a envoyé un courrier au chef de l'État", "dans une lettre adressée aux préfets, X…": who wrote, to
         whom. A letter nobody is said to send to someone is no exchange ("une lettre ouverte")."""
         sent_by = noun.head if noun.head.pos_ == "VERB" and lemma(noun.head) in self.lex.sending_verbs else None
         to = [c for c in noun.children if c.dep_ == "acl" and lemma(c) in self.lex.sending_verbs]  # "adressée à"
         verbs = [v for v in (sent_by, *to) if v is not None]
-        partners = [k for v in (*verbs, noun) for c in v.children if c.dep_ in OBLIQUE_DEPS | OBJECT_DEPS
-                    and c.i != noun.i and case(c) in ("a", "au", "aux") for k in self.actors(c)]
+        partners = [
+            k
+            for v in (*verbs, noun)
+            for c in v.children
+            if c.dep_ in OBLIQUE_DEPS | OBJECT_DEPS and c.i != noun.i and case(c) in ("a", "au", "aux")
+            for k in self.actors(c)
+        ]
         if sent_by is not None:
             agents = [k for c in sent_by.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
         else:  # "dans une lettre adressée aux préfets, le ministre demande": the clause's subject wrote it
             verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
             agents = [k for c in verb.children if c.dep_ == "nsubj" for k in self.actors(c)] if verb is not None else []
-        agents += [k for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and case(c) in OF for k in self.actors(c)]
+        agents += [
+            k for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and case(c) in OF for k in self.actors(c)
+        ]
         return (agents, partners) if agents and partners else ([], [])  # "ont cosigné la lettre": to no one
 
     def framing_verb(self, noun: Token) -> Token | None:
@@ -94,11 +135,18 @@ class NounReading:
         nor "a déclaré dans un entretien"."""
         top = noun
         for _ in range(3):
-            if fold(top.head.text) in self.lex.frame_words and top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+            if (
+                fold(top.head.text) in self.lex.frame_words
+                and top.head.i != top.i
+                and top.head.pos_ not in ("VERB", "AUX")
+            ):
                 top = top.head  # "leur première séance de négociations", "à l'issue d'une réunion", "lors d'une"
         head = top.head
-        if top is not noun and fold(top.text) in self.lex.weak_frame_words and not any(
-                case(c) in ("avec", "entre") for c in noun.children):
+        if (
+            top is not noun
+            and fold(top.text) in self.lex.weak_frame_words
+            and not any(case(c) in ("avec", "entre") for c in noun.children)
+        ):
             return None  # "la veille du sommet": before it, not in it; "au lendemain d'une rencontre avec X" is
         if top is not noun and top.dep_ in ("advmod", "obl", "obl:mod", "obl:arg") and head.pos_ in ("VERB", "AUX"):
             return head  # "se sont mis d'accord lors d'une conversation", "a annoncé au lendemain d'une rencontre"
@@ -111,7 +159,12 @@ class NounReading:
         words = {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.text)}
         if top.dep_ not in ("obl", "obl:mod", "obl:arg"):
             return None
-        if words & self.lex.frame_cases or lemma(head) in self.lex.support_verbs or case(top) == "a" and lemma(noun) == "rencontre":
+        if (
+            words & self.lex.frame_cases
+            or lemma(head) in self.lex.support_verbs
+            or case(top) == "a"
+            and lemma(noun) == "rencontre"
+        ):
             return head
         # "a joué les invités-surprises dans un débat-citoyen avec des gilets jaunes": a verb of taking part
         own = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and case(c) in OF | {"entre"}]

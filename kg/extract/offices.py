@@ -4,6 +4,7 @@
 article's home state, the one its named people and places point to most ("Édouard Philippe", "Matignon",
 "la France"). Offices are read on the publication day; an article without one is read on a day all its named
 office-holders were active together (the middle of that span), for its titles only, never for its events."""
+
 from __future__ import annotations
 
 import re

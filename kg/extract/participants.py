@@ -6,6 +6,7 @@ participants are its complements ("la rencontre de X avec Y", "entre X et Y", "s
 when a verb frames it ("a eu un entretien avec", "lors de la réunion", "participait à une rencontre avec"),
 that verb's subject. A pronoun stands for whom the discourse says; "qui" for its antecedent. Places ("à
 Matignon", "en Belgique") are where, not who."""
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -20,24 +21,55 @@ from kg.text import fold
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 FOLLOW_DEPS = {"conj", "appos", "flat", "flat:name", "flat:foreign", "fixed", "compound"}
-BLOCKED_BEFORE = {"selon", "pour", "contre", "sur", "par", "à", "a", "en", "dans", "depuis", "vers", "chez", "que", "qu'",
-                  "de", "du", "des", "d'"}
+BLOCKED_BEFORE = {
+    "selon",
+    "pour",
+    "contre",
+    "sur",
+    "par",
+    "à",
+    "a",
+    "en",
+    "dans",
+    "depuis",
+    "vers",
+    "chez",
+    "que",
+    "qu'",
+    "de",
+    "du",
+    "des",
+    "d'",
+}
 BEFORE_VERB = {"se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'", "ensemble", "s’"}
-PARTITIVES = {"chacun", "chacune", "l'un", "l'une", "un", "une", "plusieurs", "certains", "certaines", "aucun", "tous", "toutes"}
+PARTITIVES = {
+    "chacun",
+    "chacune",
+    "l'un",
+    "l'une",
+    "un",
+    "une",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "aucun",
+    "tous",
+    "toutes",
+}
 SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
 PLURAL_PRONOUNS = {"ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "les", "leur", "eux"}
-
-
 
 
 class ParticipantReader(NounReading):
     """Reads the participants of the cues of one sentence."""
 
-    def __init__(self, lex: Lexicon, gaz: Gazetteer, sent: Span, mentions: dict[int, list[Mention]],
-                 discourse: Discourse):
+    def __init__(
+        self, lex: Lexicon, gaz: Gazetteer, sent: Span, mentions: dict[int, list[Mention]], discourse: Discourse
+    ):
         self.lex, self.gaz, self.sent, self.mentions, self.discourse = lex, gaz, sent, mentions, discourse
-        self.here = sorted({id(m): m for i in range(sent.start, sent.end) for m in mentions.get(i, [])}.values(),
-                           key=lambda m: m.start)
+        self.here = sorted(
+            {id(m): m for i in range(sent.start, sent.end) for m in mentions.get(i, [])}.values(), key=lambda m: m.start
+        )
 
     # -- the actors of a noun phrase
     def actors(self, token: Token, depth: int = 0) -> list[str]:
@@ -56,10 +88,18 @@ class ParticipantReader(NounReading):
             keys += self.pronoun(token, word)
         elif self.is_pair(token):
             keys += self.discourse.pair()
-        elif (token.norm_ in self.lex.leader_groups or token.norm_ in self.lex.party_groups
-              or lemma(token) in self.lex.party_groups or token.norm_ in self.lex.representatives):
+        elif (
+            token.norm_ in self.lex.leader_groups
+            or token.norm_ in self.lex.party_groups
+            or lemma(token) in self.lex.party_groups
+            or token.norm_ in self.lex.representatives
+        ):
             return self.group_of(token, depth)
-        elif token.pos_ in ("PROPN", "X") or token.ent_type_ in ("ORG", "PER") or token.norm_ in self.lex.transparent_nouns:
+        elif (
+            token.pos_ in ("PROPN", "X")
+            or token.ent_type_ in ("ORG", "PER")
+            or token.norm_ in self.lex.transparent_nouns
+        ):
             follow |= {"nmod", "dep"}
         else:  # a common noun's complements are not its actors ("la crise autour de l'Ukraine"); its apposition is
             follow = {"appos"}  # ("Maire délégué de La Haye-du-Puits, Alain Aubert")
@@ -75,7 +115,11 @@ class ParticipantReader(NounReading):
             return self.actors(token.head.head)  # "Charles Michel, qui a rencontré…"
         if word in PARTITIVES:  # "chacun des groupes", "l'un des porte-parole"
             return [k for c in token.children if c.dep_ == "nmod" and case(c) in OF for k in self.actors(c)]
-        if word in SUBJECT_PRONOUNS and token.dep_ in SUBJECT_DEPS and lemma(token.head) not in self.lex.impersonal_verbs:
+        if (
+            word in SUBJECT_PRONOUNS
+            and token.dep_ in SUBJECT_DEPS
+            and lemma(token.head) not in self.lex.impersonal_verbs
+        ):
             return self.discourse.person(token, self.here)
         if word in ("lui",) and token.dep_ in ("iobj", "obl:arg", "obj"):
             return self.discourse.person(token, self.here)
@@ -84,14 +128,16 @@ class ParticipantReader(NounReading):
         return []
 
     def is_pair(self, token: Token) -> bool:
-        """"les interlocuteurs", "les deux dirigeants", "des deux hommes" (not "deux hommes d'affaires")."""
-        definite = any(c.norm_ in ("les", "ces", "des", "aux", "leurs") for c in token.children if c.dep_ in ("det", "case"))
+        """ "les interlocuteurs", "les deux dirigeants", "des deux hommes" (not "deux hommes d'affaires")."""
+        definite = any(
+            c.norm_ in ("les", "ces", "des", "aux", "leurs") for c in token.children if c.dep_ in ("det", "case")
+        )
         two = any(c.norm_ == "deux" for c in token.children)
         named = token.norm_ in self.lex.pair_words or two and f"deux {token.norm_}" in self.lex.pair_words
         return definite and (named or two and token.norm_ in self.lex.leader_groups)
 
     def group_of(self, token: Token, depth: int) -> list[str]:
-        """"les présidents russe et français", "des représentants de la CGT", "les dirigeants de la France"."""
+        """ "les présidents russe et français", "des représentants de la CGT", "les dirigeants de la France"."""
         found: list[str] = []
         for child in token.children:
             if child.dep_ in ("nmod", "conj") and case(child) in OF or child.dep_ == "appos":
@@ -102,7 +148,11 @@ class ParticipantReader(NounReading):
         found = list(dict.fromkeys(found))
         if token.norm_ in self.lex.leader_groups:
             leaders = [self.gaz.leader(c, self.discourse_day) for c in found if not c.startswith(("group:", "name:"))]
-            return [p for p in leaders if p] if leaders and all(leaders) else [k for k in found if k.startswith(("group:", "name:org:"))]
+            return (
+                [p for p in leaders if p]
+                if leaders and all(leaders)
+                else [k for k in found if k.startswith(("group:", "name:org:"))]
+            )
         return found
 
     discourse_day = None  # set by the event reader: the publication day, for "les dirigeants de la France"
@@ -117,7 +167,7 @@ class ParticipantReader(NounReading):
         return []
 
     def is_place(self, token: Token) -> bool:
-        """"à Genève", "en Belgique", "au Kremlin", "à Matignon": where, not who."""
+        """ "à Genève", "en Belgique", "au Kremlin", "à Matignon": where, not who."""
         if token.dep_ not in OBLIQUE_DEPS or case(token) not in self.lex.place_cases:
             return False
         if token.ent_type_ == "LOC":
@@ -133,8 +183,13 @@ class ParticipantReader(NounReading):
         """(agents, partners) of a cue: who did it, and with whom."""
         agents, partners = self.of_verb(cue) if cue.pos_ in ("VERB", "AUX") else self.of_noun(cue)
         verb = self.lex.verbs.get(lemma(cue), {})
-        if cue.pos_ in ("VERB", "AUX") and agents and not partners and not verb.get("request") and not any(
-                fold(c.text) in ("se", "s'") or c.dep_ == "obj" for c in cue.children):  # an object, not someone: none
+        if (
+            cue.pos_ in ("VERB", "AUX")
+            and agents
+            and not partners
+            and not verb.get("request")
+            and not any(fold(c.text) in ("se", "s'") or c.dep_ == "obj" for c in cue.children)
+        ):  # an object, not someone: none
             partners = self.next_actors(cue)  # the parse lost the object: the actor the words name next
         agents = list(dict.fromkeys(agents))
         return agents, [k for k in dict.fromkeys(partners) if k not in agents]
@@ -143,14 +198,20 @@ class ParticipantReader(NounReading):
         agents: list[str] = []
         partners: list[str] = []
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) or (
-            "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children)
-            and any(c.dep_ == "obl:agent" or case(c) == "par" for c in verb.children))  # "Invité par X, Y…"
+            "Part" in verb.morph.get("VerbForm")
+            and not any(c.dep_.startswith("aux") for c in verb.children)
+            and any(c.dep_ == "obl:agent" or case(c) == "par" for c in verb.children)
+        )  # "Invité par X, Y…"
         has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             partners += self.actors(verb.head)  # "les élus locaux reçus par Édouard Philippe"
             passive = True
-        elif verb.dep_ == "advcl" and not has_subject and "Part" in verb.morph.get("VerbForm") and \
-                any(c.dep_ == "obl:agent" or case(c) == "par" for c in verb.children):
+        elif (
+            verb.dep_ == "advcl"
+            and not has_subject
+            and "Part" in verb.morph.get("VerbForm")
+            and any(c.dep_ == "obl:agent" or case(c) == "par" for c in verb.children)
+        ):
             # "Invité lundi par Emmanuel Macron à réfléchir…, Christophe Castaner veut…"
             partners += [k for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") for k in self.actors(c)]
             passive = True
@@ -164,12 +225,20 @@ class ParticipantReader(NounReading):
             elif child.dep_ in OBLIQUE_DEPS and case(child) in self.lex.partner_cases and not self.is_place(child):
                 partners += self.actors(child)
             elif self.is_place(child):  # a person is never a place: "reçu à la Maison-Blanche le chancelier Scholz"
-                partners += [k for c in child.children if c.dep_ == "appos" for k in self.actors(c) if is_person(self.gaz, k)]
+                partners += [
+                    k for c in child.children if c.dep_ == "appos" for k in self.actors(c) if is_person(self.gaz, k)
+                ]
         if not agents and not passive and not has_subject:
             agents = self.implicit_subject(verb)
         if not agents and passive:  # "a été reçue vendredi soir à Matignon par le Premier ministre", hung elsewhere
-            agents = next((keys for t in self.sent if t.i > verb.i and case(t) == "par" and not self.is_place(t)
-                           and (keys := self.actors(t))), [])
+            agents = next(
+                (
+                    keys
+                    for t in self.sent
+                    if t.i > verb.i and case(t) == "par" and not self.is_place(t) and (keys := self.actors(t))
+                ),
+                [],
+            )
         if len(agents) < 2 and not partners:
             agents = self.coordinated_before(verb) or agents
         verb_entry = self.lex.verbs.get(lemma(verb), {})
@@ -179,8 +248,15 @@ class ParticipantReader(NounReading):
             objects = {k for c in verb.children if c.dep_ in OBJECT_DEPS for k in self.actors(c)}
             partners = [k for k in partners if k not in cohosts or k in objects]
         if not partners:  # "par téléphone avec X", hung lower down by the parser
-            partners = [k for t in verb.subtree if t.i > verb.i and case(t) == "avec" and t.dep_ in OBLIQUE_DEPS
-                        and t.head.dep_ not in ("acl:relcl", "ccomp") for k in self.actors(t)]
+            partners = [
+                k
+                for t in verb.subtree
+                if t.i > verb.i
+                and case(t) == "avec"
+                and t.dep_ in OBLIQUE_DEPS
+                and t.head.dep_ not in ("acl:relcl", "ccomp")
+                for k in self.actors(t)
+            ]
         return agents, partners
 
     def next_actors(self, verb: Token) -> list[str]:
@@ -189,7 +265,11 @@ class ParticipantReader(NounReading):
         doc = self.sent.doc
         for i in range(verb.i + 1, min(self.sent.end, verb.i + 12)):
             token = doc[i]
-            if token.text in (";", ":", "«", "»", '"', "(") or token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense"):
+            if (
+                token.text in (";", ":", "«", "»", '"', "(")
+                or token.pos_ in ("VERB", "AUX")
+                and token.dep_ not in ("aux", "aux:tense")
+            ):
                 return []
             covering = self.mentions.get(i)
             if covering and not self.is_place(token) and fold(doc[i - 1].text) not in BLOCKED_BEFORE:
@@ -199,7 +279,7 @@ class ParticipantReader(NounReading):
         return []
 
     def coordinated_before(self, verb: Token) -> list[str]:
-        """"MM. Erdogan et Poutine se sont parlé": two actors or more coordinated right before the verb, read
+        """ "MM. Erdogan et Poutine se sont parlé": two actors or more coordinated right before the verb, read
         from the words when the parse of the subject went wrong."""
         doc, keys = self.sent.doc, []
         i = verb.i - 1
@@ -234,7 +314,7 @@ class ParticipantReader(NounReading):
         return []
 
     def initiator(self, participants: list[str], day) -> str | None:
-        """"à l'initiative de la partie française", "à la demande de Kiev": the participant who started it (or
+        """ "à l'initiative de la partie française", "à la demande de Kiev": the participant who started it (or
         who held office for the state named)."""
         for token in self.sent:
             if token.norm_ not in ("initiative", "demande") or case(token) not in ("a", "sur"):
@@ -252,10 +332,10 @@ class ParticipantReader(NounReading):
         return None
 
     def same_again(self, cue: Token) -> list[str]:
-        """"… après avoir fait de même avec X et Y": X and Y each had the same kind of exchange."""
+        """ "… après avoir fait de même avec X et Y": X and Y each had the same kind of exchange."""
         for token in self.sent:
             if lemma(token) == "faire" and any(c.norm_ == "meme" for c in token.subtree):
-                return [k for c in token.children if c.dep_ in OBLIQUE_DEPS and case(c) == "avec" for k in self.actors(c)]
+                return [
+                    k for c in token.children if c.dep_ in OBLIQUE_DEPS and case(c) == "avec" for k in self.actors(c)
+                ]
         return []
-
-

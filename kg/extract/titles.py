@@ -1,6 +1,7 @@
 """Actors named by their office: "le président russe", "la chancelière allemande", "le chef du Kremlin", "les
 dirigeants de la France et de la Russie", "le Premier ministre" of the article's own state; resolved through the
 offices held on the day (the gazetteer's tenures), or through the person the article gave that title before."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -54,7 +55,10 @@ class TitleFinder:
 
     @cached_property
     def seat_holder_words(self) -> set[str]:
-        return {fold(w) for w in self.gaz.generic.get("seat_holder_words", ("chef", "patron", "locataire", "hote", "maitre"))}
+        return {
+            fold(w)
+            for w in self.gaz.generic.get("seat_holder_words", ("chef", "patron", "locataire", "hote", "maitre"))
+        }
 
     @cached_property
     def phrase_starts(self) -> set[str]:
@@ -75,7 +79,7 @@ class TitleFinder:
         of its hundreds of patterns at each token it is given."""
         matches = []
         for i in positions(doc, NORM, self.title_starts):
-            window = doc[i:i + self.title_length]
+            window = doc[i : i + self.title_length]
             matches += [(key, i, i + end) for key, start, end in self.matcher(window) if start == 0]
         return filter_longest_matches(matches)
 
@@ -86,17 +90,32 @@ class TitleFinder:
         for m in mentions:
             role = None
             for _, start, end in titles:
-                between = doc[end:m.start]
-                if end <= m.start and len(between) <= 5 and all(
+                between = doc[end : m.start]
+                if (
+                    end <= m.start
+                    and len(between) <= 5
+                    and all(
                         t.text == "," or t.norm_ in self.gaz.by_demonym or t.norm_ in PARTICLES or t.pos_ == "PROPN"
-                        for t in between):  # "le maire de Lampedusa, Filippo Mannino"
-                    role = doc[start:m.start].text.strip(" ,")
-            out.append(Mention(m.start, m.end, m.keys, m.via, m.text, role) if role and m.keys[0].startswith("name:")
-                       and not m.keys[0].startswith("name:org:") else m)
+                        for t in between
+                    )
+                ):  # "le maire de Lampedusa, Filippo Mannino"
+                    role = doc[start : m.start].text.strip(" ,")
+            out.append(
+                Mention(m.start, m.end, m.keys, m.via, m.text, role)
+                if role and m.keys[0].startswith("name:") and not m.keys[0].startswith("name:org:")
+                else m
+            )
         return out
 
-    def mentions(self, doc: Doc, published: date | None, names: list[Mention],
-                        titles: list[tuple[int, int, int]], home: str | None, estimated: bool = False) -> list[Mention]:
+    def mentions(
+        self,
+        doc: Doc,
+        published: date | None,
+        names: list[Mention],
+        titles: list[tuple[int, int, int]],
+        home: str | None,
+        estimated: bool = False,
+    ) -> list[Mention]:
         """ESTIMATED: the day is a guess (no publication date): a bare title is then read as its state's
         holder only for leaders ("le Premier ministre"), not for ministers, whose tenures are short."""
         by_start = {m.start: m for m in names}
@@ -115,12 +134,19 @@ class TitleFinder:
             if not countries and singular and (earlier := self.last_holder(role, start, names + mentions, published)):
                 people = [earlier]  # "le ministre s'est entretenu…": the minister the article named before
                 countries = [None]
-            elif not countries and singular and home and (not estimated or self.is_leader(role)) and (
-                    own := self.gaz.holder(role, home, published)):
+            elif (
+                not countries
+                and singular
+                and home
+                and (not estimated or self.is_leader(role))
+                and (own := self.gaz.holder(role, home, published))
+            ):
                 people, countries = [own], [home]  # "le Premier ministre" of the article's home state
             if people and len(people) == len(countries):
                 mentions.append(Mention(start, stop, tuple(people), "title", doc[start:stop].text, role))
-        mentions += self._leader_word_mentions(doc, published, names, {i for m in mentions for i in range(m.start, m.end)}, home)
+        mentions += self._leader_word_mentions(
+            doc, published, names, {i for m in mentions for i in range(m.start, m.end)}, home
+        )
         return mentions
 
     def last_holder(self, role: str, before: int, mentions: list[Mention], published: date | None) -> str | None:
@@ -128,7 +154,7 @@ class TitleFinder:
         for m in sorted((m for m in mentions if m.end <= before), key=lambda m: m.start, reverse=True)[:12]:
             for key in m.keys:
                 entry = self.gaz.entries.get(key)
-                fits = (lambda r: r == role or role == "minister" and r is not None and r.endswith("minister"))  # noqa: E731
+                fits = lambda r: r == role or role == "minister" and r is not None and r.endswith("minister")  # noqa: E731
                 if fits(m.role) or entry is not None and any(fits(o.role) for o in self.gaz.in_office(key, published)):
                     return key
         return None
@@ -191,9 +217,10 @@ class TitleFinder:
             return m
         return None
 
-    def _leader_word_mentions(self, doc: Doc, published: date | None, names: list[Mention], taken: set[int],
-                              home: str | None) -> list[Mention]:
-        """"le dirigeant ukrainien", "son homologue russe Vladimir Poutine", "le chef du Kremlin",
+    def _leader_word_mentions(
+        self, doc: Doc, published: date | None, names: list[Mention], taken: set[int], home: str | None
+    ) -> list[Mention]:
+        """ "le dirigeant ukrainien", "son homologue russe Vladimir Poutine", "le chef du Kremlin",
         "les dirigeants de la France et de la Russie"."""
         by_start = {m.start: m for m in names}
         mentions = []
@@ -204,22 +231,24 @@ class TitleFinder:
             word = token.norm_
             end = token.i + 1
             # "chef d'État", "chef de l'État": the leader word spans a few tokens
-            for n in ((4, 3, 2) if word in self.phrase_starts else ()):
-                phrase = "".join(t.norm_ + t.whitespace_ for t in doc[token.i:token.i + n]).strip()
+            for n in (4, 3, 2) if word in self.phrase_starts else ():
+                phrase = "".join(t.norm_ + t.whitespace_ for t in doc[token.i : token.i + n]).strip()
                 if phrase in self.leader_words or phrase in self.counterpart_words:
                     word, end = phrase, token.i + n
                     break
             if word in self.seat_holder_words and end + 1 < len(doc) and doc[end].norm_ in ("du", "de", "d'"):
                 seat = self.name_at(names, end + 1, doc)
                 if seat and seat.via == METONYM and (p := self.gaz.leader(seat.keys[0], published)):
-                    mentions.append(Mention(token.i, seat.end, (p,), "title", doc[token.i:seat.end].text, "leader"))
+                    mentions.append(Mention(token.i, seat.end, (p,), "title", doc[token.i : seat.end].text, "leader"))
                 continue
             if word not in self.leader_words and word not in self.counterpart_words:
                 continue
             countries, stop = self.qualifiers(doc, token.i, end, names)
             following = self.name_after(doc, stop, by_start)
             if following is not None:
-                mentions.append(Mention(token.i, following.end, following.keys, following.via, following.text, "leader"))
+                mentions.append(
+                    Mention(token.i, following.end, following.keys, following.via, following.text, "leader")
+                )
                 continue
             if word.endswith("s") and len(countries) < 2:
                 continue  # "les dirigeants de Kiev": a leadership, not one person
@@ -228,9 +257,9 @@ class TitleFinder:
             if word in HEAD_OF_STATE:  # "le chef de l'État": the president or the monarch (of the article's state)
                 people = [self.head_of_state(c, published) for c in countries or ([home] if home else [])]
                 if people and all(people):
-                    mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))
+                    mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i : stop].text, "leader"))
                 continue
             people = [p for c in countries if (p := self.gaz.leader(c, published))]
             if people and len(people) == len(countries):
-                mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i:stop].text, "leader"))
+                mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i : stop].text, "leader"))
         return mentions

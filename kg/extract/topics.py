@@ -1,5 +1,6 @@
 """Topics of an event: the scheme's French cue phrases found in the sentences about it, and named issues
 ("les accords de Dayton", "le traité de Lisbonne", "la guerre en Syrie") where no concept of the scheme fits."""
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,8 @@ from kg.text import fold
 
 NAMED_ISSUE = re.compile(
     r"\b(?P<head>(?:les |l'|l’)accords? |le traité |le processus |le format |la crise |la guerre |le conflit |"
-    r"le dossier |la question )(?P<link>de |d'|d’|du |en |au |des )(?P<name>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+)?)")
+    r"le dossier |la question )(?P<link>de |d'|d’|du |en |au |des )(?P<name>[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+)?)"
+)
 
 
 class TopicFinder:

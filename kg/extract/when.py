@@ -5,6 +5,7 @@ The day comes, in this order, from the date expressions the parse attaches to th
 publication day when the article reports it as the day's news ("publication"). A pluperfect ("avait
 reçu"), "récemment", "déjà", a month or a year without a day, or "il y a" say the story is older: no day then.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,15 +22,38 @@ TEXT, CONTEXT, PUBLICATION = "text", "context", "publication"
 OLDER = re.compile(
     r"\b(récemment|recemment|déjà|deja|naguère|jadis|autrefois|il y a|l'an dernier|l'année dernière|en (19|20)\d\d|"
     r"(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
-    r"(?! dernier)|plusieurs fois|à plusieurs reprises|régulièrement|souvent|cette semaine|la semaine dernière|la semaine passée|ces derniers jours|ces dernières semaines|le mois dernier|ce mois-ci|cet été|cet hiver|cet automne|ce printemps)\b", re.IGNORECASE)
+    r"(?! dernier)|plusieurs fois|à plusieurs reprises|régulièrement|souvent|cette semaine|la semaine dernière|la semaine passée|ces derniers jours|ces dernières semaines|le mois dernier|ce mois-ci|cet été|cet hiver|cet automne|ce printemps)\b",
+    re.IGNORECASE,
+)
 DURATION = re.compile(
     r"(?<!vers )(?<!plus d')(?<!plus de )(?<!près de )(?<!à )\b(?P<h>une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d{1,2})\s+heures?"
     r"(?:\s+(?:et\s+)?(?P<m>quart|demie|quarante-cinq|quarante|trente|vingt|quinze|dix|cinq|\d{1,2})(?:\s+minutes?)?)?"
     r"(?!\s*(?:du matin|du soir|de l'après-midi))"
-    r"|\b(?P<mo>quarante-cinq|quarante|trente|vingt|quinze|\d{1,3})\s+minutes", re.IGNORECASE)
-NUMBERS = {"une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-           "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
-           "quarante-cinq": 45, "quart": 15, "demie": 30}
+    r"|\b(?P<mo>quarante-cinq|quarante|trente|vingt|quinze|\d{1,3})\s+minutes",
+    re.IGNORECASE,
+)
+NUMBERS = {
+    "une": 1,
+    "un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "quarante-cinq": 45,
+    "quart": 15,
+    "demie": 30,
+}
 FOREIGN_CLAUSES = ("advcl", "ccomp", "acl:relcl", "parataxis", "csubj")
 
 
@@ -52,8 +76,9 @@ def clause_verb(token: Token) -> Token:
     return token
 
 
-def own_days(trigger: Token, triggers: set[int], dates: list[tuple[DateMention, Token]], own_clause: set[int],
-             lex: Lexicon) -> list[str]:
+def own_days(
+    trigger: Token, triggers: set[int], dates: list[tuple[DateMention, Token]], own_clause: set[int], lex: Lexicon
+) -> list[str]:
     """The days the text gives the cue: attached to it, else to its clause's verb or a verb above it that
     does not only report ("a déclaré le 1er février que la rencontre…")."""
     own, clause = [], []
@@ -65,8 +90,13 @@ def own_days(trigger: Token, triggers: set[int], dates: list[tuple[DateMention, 
                 break
             if token.head.i == token.i:
                 break
-            if token.dep_ in FOREIGN_CLAUSES and token.pos_ in ("VERB", "AUX") or \
-                    token.dep_ == "acl" and token.pos_ == "VERB" and token.head.i not in triggers:
+            if (
+                token.dep_ in FOREIGN_CLAUSES
+                and token.pos_ in ("VERB", "AUX")
+                or token.dep_ == "acl"
+                and token.pos_ == "VERB"
+                and token.head.i not in triggers
+            ):
                 foreign = True  # the day of another clause ("avant que la styliste ne signe… le 19 mai", "des
                 # policiers pris à partie samedi"), not of the event's own participle ("pourparlers tenus le 10")
             token = token.head
@@ -80,9 +110,17 @@ def own_days(trigger: Token, triggers: set[int], dates: list[tuple[DateMention, 
         return list(dict.fromkeys(m.value for m in own if not m.future))
     ancestors = {a.i for a in trigger.ancestors}
     verb = clause_verb(trigger.head if trigger.pos_ == "NOUN" else trigger)
-    near = [(abs(anchor.i - trigger.i), m.value) for m, anchor in dates if (m, anchor) in clause and not m.future and (
-        clause_verb(anchor).i == verb.i or (anchor.head.i in ancestors or anchor.i in ancestors)
-        and lemma(clause_verb(anchor)) not in lex.reporting_verbs)]
+    near = [
+        (abs(anchor.i - trigger.i), m.value)
+        for m, anchor in dates
+        if (m, anchor) in clause
+        and not m.future
+        and (
+            clause_verb(anchor).i == verb.i
+            or (anchor.head.i in ancestors or anchor.i in ancestors)
+            and lemma(clause_verb(anchor)) not in lex.reporting_verbs
+        )
+    ]
     return [min(near)[1]] if near else []
 
 
@@ -90,7 +128,11 @@ def older_story(trigger: Token) -> bool:
     """Whether the cue's clause tells of an earlier time than the day's news."""
     verb = clause_verb(trigger.head if trigger.pos_ == "NOUN" else trigger)
     for aux in (c for c in verb.children if c.dep_ == "aux:tense"):
-        if "Imp" in aux.morph.get("Tense") or "Past" in aux.morph.get("Tense") and aux.morph.get("VerbForm") != ["Part"]:
+        if (
+            "Imp" in aux.morph.get("Tense")
+            or "Past" in aux.morph.get("Tense")
+            and aux.morph.get("VerbForm") != ["Part"]
+        ):
             return True  # "avait reçu": pluperfect
     return bool(OLDER.search(trigger.sent.text))
 

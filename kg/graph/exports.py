@@ -9,6 +9,7 @@
 They are read from the graph itself with SPARQL, so any kg graph file gives them, and the same graph
 always gives the same bytes (rows sorted, no timestamps).
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,19 +31,24 @@ ACTOR_CLASSES = " ".join(f"kg:{kind}" for kind in ACTOR_KINDS)
 ACTOR_VALUES = "VALUES ?specific { " + " ".join(f"kg:{kind}" for kind in ACTOR_KINDS if kind != "Actor") + " }"
 EVENT_VALUES = "VALUES ?specific { " + " ".join(f"kg:{kind}" for kind in EVENT_KINDS if kind != "Communication") + " }"
 
-ACTORS = PROLOGUE + f"""SELECT ?actor ?label ?kind ?wikidata (COUNT(DISTINCT ?event) AS ?events)
+ACTORS = (
+    PROLOGUE
+    + f"""SELECT ?actor ?label ?kind ?wikidata (COUNT(DISTINCT ?event) AS ?events)
 WHERE {{
   {{ SELECT DISTINCT ?actor WHERE {{ ?actor a ?class . VALUES ?class {{ {ACTOR_CLASSES} }} }} }}
   OPTIONAL {{ ?actor rdfs:label ?label }}
   OPTIONAL {{ ?actor a ?specific . {ACTOR_VALUES} }}
   BIND (COALESCE(?specific, kg:Actor) AS ?kind)
-  OPTIONAL {{ ?actor owl:sameAs ?wikidata . FILTER (STRSTARTS(STR(?wikidata), "{PREFIXES['wd']}")) }}
+  OPTIONAL {{ ?actor owl:sameAs ?wikidata . FILTER (STRSTARTS(STR(?wikidata), "{PREFIXES["wd"]}")) }}
   OPTIONAL {{ ?event a kg:Communication ; kg:participant ?actor }}
 }}
 GROUP BY ?actor ?label ?kind ?wikidata
 ORDER BY STR(?actor)"""
+)
 
-PAIRS = PROLOGUE + """SELECT ?a ?b (COUNT(DISTINCT ?event) AS ?events) (MIN(?day) AS ?first) (MAX(?day) AS ?last)
+PAIRS = (
+    PROLOGUE
+    + """SELECT ?a ?b (COUNT(DISTINCT ?event) AS ?events) (MIN(?day) AS ?first) (MAX(?day) AS ?last)
 WHERE {
   ?event a kg:Communication ; kg:participant ?a, ?b .
   FILTER (STR(?a) < STR(?b))
@@ -50,8 +56,11 @@ WHERE {
 }
 GROUP BY ?a ?b
 ORDER BY STR(?a) STR(?b)"""
+)
 
-EVENTS = PROLOGUE + f"""SELECT ?event ?date ?kind ?place ?duration
+EVENTS = (
+    PROLOGUE
+    + f"""SELECT ?event ?date ?kind ?place ?duration
   (GROUP_CONCAT(DISTINCT ?name; SEPARATOR="; ") AS ?participants)
   (GROUP_CONCAT(DISTINCT ?notation; SEPARATOR="; ") AS ?topics)
   (GROUP_CONCAT(DISTINCT ?document; SEPARATOR="; ") AS ?articles)
@@ -71,6 +80,7 @@ WHERE {{
 }}
 GROUP BY ?event ?date ?kind ?place ?duration
 ORDER BY (!BOUND(?date)) STR(?date) STR(?event)"""
+)
 
 
 def exported(graph: str | Path, fmt: str) -> bytes:
@@ -110,8 +120,13 @@ def actor_network(store: ox.Store):
 
     network = nx.Graph(name="kg actor network")
     for actor in rows(store, ACTORS):
-        network.add_node(actor["actor"], label=actor["label"] or actor["actor"], kind=actor["kind"].removeprefix("kg:"),
-                         wikidata=actor["wikidata"].removeprefix("wd:"), events=int(actor["events"]))
+        network.add_node(
+            actor["actor"],
+            label=actor["label"] or actor["actor"],
+            kind=actor["kind"].removeprefix("kg:"),
+            wikidata=actor["wikidata"].removeprefix("wd:"),
+            events=int(actor["events"]),
+        )
     for pair in rows(store, PAIRS):
         for end in (pair["a"], pair["b"]):
             if end not in network:  # a participant not typed as an actor
@@ -140,8 +155,10 @@ def csv_bytes(header: list[str], table: list[list[str]]) -> bytes:
 
 def pairs_csv(store: ox.Store) -> bytes:
     labels = {actor["actor"]: actor["label"] for actor in rows(store, ACTORS)}
-    table = [[p["a"], p["b"], labels.get(p["a"], ""), labels.get(p["b"], ""), p["events"], p["first"], p["last"]]
-             for p in rows(store, PAIRS)]
+    table = [
+        [p["a"], p["b"], labels.get(p["a"], ""), labels.get(p["b"], ""), p["events"], p["first"], p["last"]]
+        for p in rows(store, PAIRS)
+    ]
     return csv_bytes(["source", "target", "source_label", "target_label", "weight", "first", "last"], table)
 
 

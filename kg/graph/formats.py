@@ -19,6 +19,7 @@ collected, deduplicated or sorted in Python, which took seconds per million trip
   times slower than Oxigraph parses the file (each term is looked up in the database), and in another
   order (by the store's term hashes).
 """
+
 from __future__ import annotations
 
 import os
@@ -60,8 +61,10 @@ READABLE = {
 # Formats of datasets: several graphs, merged into one when read.
 DATASETS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
 # A dataset's graphs, merged into the graph's named graph.
-MERGE_GRAPHS = (f"INSERT {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }} WHERE {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }} }} ;"
-                f"DROP DEFAULT ; DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{GRAPH_IRI}>) }}")
+MERGE_GRAPHS = (
+    f"INSERT {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }} WHERE {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }} }} ;"
+    f"DROP DEFAULT ; DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{GRAPH_IRI}>) }}"
+)
 
 
 def graph_file(path: str | os.PathLike) -> Path:
@@ -159,6 +162,7 @@ def triples(graph: str | os.PathLike | ox.Store) -> Iterator[ox.Quad]:
     def parsed() -> Iterator[ox.Quad]:
         with reading(file):
             yield from ox.parse(path=file, format=source)
+
     return parsed()
 
 

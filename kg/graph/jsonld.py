@@ -11,6 +11,7 @@ label in another language) is written as a value object, so nothing is lost: rea
 gives the same triples. Nodes come sorted by @id, values sorted, one node a line: the same graph always
 gives the same bytes.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,9 @@ def context() -> dict:
 def vocabulary() -> tuple[dict[str, str], dict[str, tuple[str, str | None, str | None]], dict[str, str]]:
     """From the context: prefixes (term -> namespace), properties (IRI -> (term, @type, @language)) and
     classes (IRI -> term)."""
-    prefixes = {term: value for term, value in context().items()
-                if isinstance(value, str) and value.endswith(("/", "#"))}
+    prefixes = {
+        term: value for term, value in context().items() if isinstance(value, str) and value.endswith(("/", "#"))
+    }
 
     def expand(value: str) -> str:
         prefix, _, local = value.partition(":")
@@ -54,8 +56,11 @@ def vocabulary() -> tuple[dict[str, str], dict[str, tuple[str, str | None, str |
             properties[expand(value)] = (term, None, None)
         else:
             coerced = value.get("@type")
-            properties[expand(value["@id"])] = (term, expand(coerced) if coerced and coerced != "@id" else coerced,
-                                                value.get("@language"))
+            properties[expand(value["@id"])] = (
+                term,
+                expand(coerced) if coerced and coerced != "@id" else coerced,
+                value.get("@language"),
+            )
     return prefixes, properties, classes
 
 
@@ -89,7 +94,11 @@ def value(obj: ox.NamedNode | ox.BlankNode | ox.Literal, coerced: str | None, la
         return node_id(obj) if coerced == "@id" else {"@id": node_id(obj)}
     datatype = obj.datatype.value
     if obj.language:
-        return obj.value if language == obj.language and coerced is None else {"@value": obj.value, "@language": obj.language}
+        return (
+            obj.value
+            if language == obj.language and coerced is None
+            else {"@value": obj.value, "@language": obj.language}
+        )
     if coerced is not None and coerced == datatype:
         return obj.value
     if datatype == XSD_STRING:
@@ -122,6 +131,8 @@ def compacted(triples: Iterable[ox.Triple | ox.Quad]) -> bytes:
             items = found if len(found) == 1 else list({sort_key(v): v for v in sorted(found, key=sort_key)}.values())
             node[key] = items[0] if len(items) == 1 else items
         lines.append(json.dumps(node, ensure_ascii=False, separators=(", ", ": ")))
-    terms = ",\n".join(f"  {json.dumps(term)}: {json.dumps(definition, ensure_ascii=False, separators=(', ', ': '))}"
-                       for term, definition in context().items())
+    terms = ",\n".join(
+        f"  {json.dumps(term)}: {json.dumps(definition, ensure_ascii=False, separators=(', ', ': '))}"
+        for term, definition in context().items()
+    )
     return ('{\n "@context": {\n' + terms + '\n },\n "@graph": [\n' + ",\n".join(lines) + "\n ]\n}\n").encode("utf-8")

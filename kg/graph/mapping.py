@@ -3,6 +3,7 @@ the graph the build checks and writes from them).
 
 IRIs are readable and deterministic: actor/vladimir-putin, event/2022-01-28-phonecall-emmanuel-macron-vladimir-putin,
 article/<document id>, topic/<notation>."""
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,17 @@ from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 from kg.text import slug as text_slug
 
 # The namespaces of kg.vocabulary, as rdflib namespaces.
-KG, ID, TOPIC, PROV, SCHEMA, WIKIDATA = (Namespace(ns) for ns in (
-    vocabulary.KG, vocabulary.ID, vocabulary.TOPIC, vocabulary.PROV, vocabulary.SCHEMA, vocabulary.WIKIDATA))
+KG, ID, TOPIC, PROV, SCHEMA, WIKIDATA = (
+    Namespace(ns)
+    for ns in (vocabulary.KG, vocabulary.ID, vocabulary.TOPIC, vocabulary.PROV, vocabulary.SCHEMA, vocabulary.WIKIDATA)
+)
 SCHEME = TOPIC["scheme"]
-KIND_LABEL = {"PhoneCall": "Appel téléphonique", "VideoConference": "Visioconférence", "Meeting": "Rencontre",
-              "Communication": "Entretien"}
+KIND_LABEL = {
+    "PhoneCall": "Appel téléphonique",
+    "VideoConference": "Visioconférence",
+    "Meeting": "Rencontre",
+    "Communication": "Entretien",
+}
 # Characters that would make an IRI invalid in Turtle or N-Triples.
 XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -76,13 +83,22 @@ def event_iris(events: tuple[EventRecord, ...]) -> list[URIRef]:
 # The graph is made as the canonical N-Triples lines Oxigraph writes, one Python string per triple, and
 # sorted: a million triples take seconds where rdflib's in-memory store took a minute and a half.
 
+
 def iri(node: str) -> str:
     return f"<{node}>"
 
 
 # Canonical N-Triples escapes, as Oxigraph writes them.
-NT_ESCAPES = {**{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
-              "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+NT_ESCAPES = {
+    **{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+    '"': '\\"',
+    "\\": "\\\\",
+}
 NT_ESCAPE_TABLE = str.maketrans(NT_ESCAPES)
 NT_SPECIAL = re.compile(r'[\x00-\x1f\x7f"\\]')
 
@@ -118,15 +134,44 @@ def date_term(value: str) -> str:
 # The IRIs of the vocabulary, in N-Triples.
 TYPE, LABEL, ALT_LABEL, PREF_LABEL = iri(RDF.type), iri(RDFS.label), iri(SKOS.altLabel), iri(SKOS.prefLabel)
 SAME_AS, DERIVED_FROM = iri(OWL.sameAs), iri(PROV.wasDerivedFrom)
-IDENTIFIER, PUBLISHED, URL, PUBLISHER, HEADLINE = (iri(SCHEMA[name]) for name in (
-    "identifier", "datePublished", "url", "publisher", "headline"))
-IN_SCHEME, NOTATION, BROADER, TOP_CONCEPT_OF, CONCEPT = (iri(SKOS[name]) for name in (
-    "inScheme", "notation", "broader", "topConceptOf", "Concept"))
-K = {name: iri(KG[name]) for name in (
-    "Article", "Actor", "Person", "Organization", "Country", "Group", "Event", "Communication", "PhoneCall", "VideoConference",
-    "Meeting", "Topic", "role", "participant", "initiator", "date", "duration", "place", "evidence", "concerns",
-    "communicatedWith", "dateBasis")}
-DATE_BASIS = {"text": iri(KG.DateFromText), "context": iri(KG.DateFromContext), "publication": iri(KG.DateFromPublication)}
+IDENTIFIER, PUBLISHED, URL, PUBLISHER, HEADLINE = (
+    iri(SCHEMA[name]) for name in ("identifier", "datePublished", "url", "publisher", "headline")
+)
+IN_SCHEME, NOTATION, BROADER, TOP_CONCEPT_OF, CONCEPT = (
+    iri(SKOS[name]) for name in ("inScheme", "notation", "broader", "topConceptOf", "Concept")
+)
+K = {
+    name: iri(KG[name])
+    for name in (
+        "Article",
+        "Actor",
+        "Person",
+        "Organization",
+        "Country",
+        "Group",
+        "Event",
+        "Communication",
+        "PhoneCall",
+        "VideoConference",
+        "Meeting",
+        "Topic",
+        "role",
+        "participant",
+        "initiator",
+        "date",
+        "duration",
+        "place",
+        "evidence",
+        "concerns",
+        "communicatedWith",
+        "dateBasis",
+    )
+}
+DATE_BASIS = {
+    "text": iri(KG.DateFromText),
+    "context": iri(KG.DateFromContext),
+    "publication": iri(KG.DateFromPublication),
+}
 
 
 class Statements:
@@ -242,5 +287,6 @@ def ntriples(corpus: Corpus) -> bytes:
         out.add_topic(topic)
     # Sorted by subject, then by the rest of the line: the order of the whole lines, since a subject ends
     # with ">", which no IRI holds. Code points sort as their UTF-8 bytes do.
-    return "".join(f"{subject} " + f"\n{subject} ".join(sorted(out.subjects[subject])) + "\n"
-                   for subject in sorted(out.subjects)).encode("utf-8")
+    return "".join(
+        f"{subject} " + f"\n{subject} ".join(sorted(out.subjects[subject])) + "\n" for subject in sorted(out.subjects)
+    ).encode("utf-8")

@@ -16,8 +16,10 @@ from kg.graph.mapping import ntriples
 from kg.model import Corpus
 
 # The prefixes bound on the graphs of to_graph.
-PREFIXES = {prefix: Namespace(vocabulary.PREFIXES[prefix])
-            for prefix in ("kg", "id", "topic", "rdfs", "owl", "skos", "prov", "schema", "xsd", "wd")}
+PREFIXES = {
+    prefix: Namespace(vocabulary.PREFIXES[prefix])
+    for prefix in ("kg", "id", "topic", "rdfs", "owl", "skos", "prov", "schema", "xsd", "wd")
+}
 
 
 class CorpusStore(Memory):
@@ -96,8 +98,11 @@ def turtle(graph: Graph) -> bytes:
     Written by Oxigraph (rdflib's serializer takes ~30 s for a million triples): the triples, as sorted
     N-Triples lines, come back as Turtle with the contract's prefixes. A graph of to_graph has its lines
     already; any other rdflib graph is written out as N-Triples first."""
-    body = ox.serialize(ox.parse(sorted_ntriples(graph), format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
-                        prefixes=TURTLE_PREFIXES)
+    body = ox.serialize(
+        ox.parse(sorted_ntriples(graph), format=ox.RdfFormat.N_TRIPLES),
+        format=ox.RdfFormat.TURTLE,
+        prefixes=TURTLE_PREFIXES,
+    )
     return turtle_header() + b"\n" + spaced_subjects(body)
 
 
@@ -124,8 +129,10 @@ def spaced_subjects(body: bytes) -> bytes:
     """Oxigraph's Turtle without its prefix lines, a blank line before each subject (literals escape their
     line breaks, so every line that does not start with a tab starts a subject)."""
     statements = [line for line in body.split(b"\n") if line and not line.startswith(b"@prefix ")]
-    return b"\n".join(line if line.startswith(b"\t") or i == 0 else b"\n" + line
-                      for i, line in enumerate(statements)) + b"\n"
+    return (
+        b"\n".join(line if line.startswith(b"\t") or i == 0 else b"\n" + line for i, line in enumerate(statements))
+        + b"\n"
+    )
 
 
 def oxigraph_triples(graph: Graph) -> list:

@@ -14,6 +14,7 @@ milliseconds and `kg serve` serves a copy of.
   graph.ttl in the graph's named graph (kg.vocabulary.GRAPH_IRI, recorded in graph.oxigraph/graph.iri), as a
   triplestore does after `kg load`. A store without that record (from an older kg) is not used.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,5 +1,6 @@
 """The gazetteer of actors (ontology/gazetteer/*.json) as frozen records, with the look-ups extraction needs:
 who held an office on a day, who leads a state, which actor a name, demonym or seat of power designates."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -102,12 +103,14 @@ class Gazetteer:
         entry = self.entries[person]
         if day is None or not entry.offices:
             return 10**6
+
         def distance(o: Office) -> int:
             if o.held_on(day):
                 return 0
             if o.start and day < o.start:
                 return (o.start - day).days
             return (day - o.end).days if o.end else 0
+
         return min(distance(o) for o in entry.offices)
 
 
@@ -118,13 +121,27 @@ def parse_day(value: str | None) -> date | None:
 def entry_from(data: dict, default_kind: str) -> Entry:
     def strings(key: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s for s in data.get(key) or () if isinstance(s, str) and s.strip()))
+
     names = tuple(dict.fromkeys((data["label"], *strings("names"))))
-    offices = tuple(Office(o["role"], o["of"], parse_day(o.get("start")), parse_day(o.get("end")))
-                    for o in data.get("offices") or ())
-    return Entry(id=data["id"], kind=data.get("kind", default_kind), label=data["label"], wikidata=data.get("wikidata"),
-                 names=names, surnames=strings("surnames"), demonyms=strings("demonyms"), prefixes=strings("prefixes"),
-                 capitals=strings("capitals"), seats=strings("seats"), leader_role=data.get("leader_role"),
-                 offices=offices, gender=data.get("gender"))
+    offices = tuple(
+        Office(o["role"], o["of"], parse_day(o.get("start")), parse_day(o.get("end")))
+        for o in data.get("offices") or ()
+    )
+    return Entry(
+        id=data["id"],
+        kind=data.get("kind", default_kind),
+        label=data["label"],
+        wikidata=data.get("wikidata"),
+        names=names,
+        surnames=strings("surnames"),
+        demonyms=strings("demonyms"),
+        prefixes=strings("prefixes"),
+        capitals=strings("capitals"),
+        seats=strings("seats"),
+        leader_role=data.get("leader_role"),
+        offices=offices,
+        gender=data.get("gender"),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +154,9 @@ def load() -> Gazetteer:
             entries.setdefault(entry.id, entry)
     raw = knowledge.data("gazetteer/titles.json", {})
     generic = {k: tuple(v) for k, v in raw.pop("_generic", {}).items()}
-    titles = {role: Title(role, tuple(t.get("titles", ())), bool(t.get("leader"))) for role, t in raw.items()
-              if isinstance(t, dict)}
+    titles = {
+        role: Title(role, tuple(t.get("titles", ())), bool(t.get("leader")))
+        for role, t in raw.items()
+        if isinstance(t, dict)
+    }
     return Gazetteer(entries, titles, generic)

@@ -34,6 +34,13 @@ def concepts(turtle: str) -> tuple[TopicConcept, ...]:
     for node, key in sorted(notation.items()):
         named = labels[node]
         broader_keys = sorted(notation[b] for b in broader[node] if b in notation)
-        found.append(TopicConcept(key, named.get("fr", key), named.get("en", named.get("fr", key)),
-                                  tuple(sorted(cues[node])), broader_keys[0] if broader_keys else None))
+        found.append(
+            TopicConcept(
+                key,
+                named.get("fr", key),
+                named.get("en", named.get("fr", key)),
+                tuple(sorted(cues[node])),
+                broader_keys[0] if broader_keys else None,
+            )
+        )
     return tuple(sorted(found, key=lambda c: c.key))

@@ -6,6 +6,7 @@ itself (kg/page/static/layout.js), whenever the filters change it; the actors' c
 (Louvain, seeded). Only the articles some event cites are inlined. The same corpus always gives the
 same bytes (sorted data, seeded communities, no timestamps).
 """
+
 from __future__ import annotations
 
 import base64
@@ -23,8 +24,7 @@ COMMUNITY_SEED = 20220203
 
 # Characters that must not appear literally inside an inline <script>: "</script" and "<!--" could
 # end or confuse it, U+2028/2029 end lines in older JavaScript parsers.
-_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                 ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 # The page's own scripts, inlined in this order after vis-network: each but the last defines one global
@@ -62,27 +62,44 @@ def page_data(corpus: Corpus) -> dict:
     community = communities(actor_network([a.key for a in actors], events))
     return {
         "articles": [
-            {"id": a.id, "published": a.published.isoformat() if a.published else None,
-             "url": a.url, "outlet": a.outlet, "title": a.title}
+            {
+                "id": a.id,
+                "published": a.published.isoformat() if a.published else None,
+                "url": a.url,
+                "outlet": a.outlet,
+                "title": a.title,
+            }
             for a in articles
         ],
         "actors": [
-            {"key": a.key, "label": a.label, "kind": a.kind, "wikidata": a.wikidata,
-             "alt_labels": sorted(set(a.alt_labels) - {a.label}), "roles": sorted(set(a.roles)),
-             "community": community[a.key]}
+            {
+                "key": a.key,
+                "label": a.label,
+                "kind": a.kind,
+                "wikidata": a.wikidata,
+                "alt_labels": sorted(set(a.alt_labels) - {a.label}),
+                "roles": sorted(set(a.roles)),
+                "community": community[a.key],
+            }
             for a in actors
         ],
         "topics": [{"key": t.key, "label_fr": t.label_fr, "label_en": t.label_en} for t in topics],
         "events": [
             # Every event happened: extraction leaves planned ones out. The page's scripts would draw a "planned"
             # one dashed; the status stays in the data so that the page keeps its bytes.
-            {"kind": e.kind, "date": e.date, "date_basis": e.date_basis, "status": "happened",
-             "participants": sorted(actor_index[k] for k in set(e.participants) if k in actor_index),
-             "initiator": actor_index.get(e.initiator) if e.initiator else None,
-             "duration": e.duration, "place": e.place,
-             "topics": sorted(topic_index[k] for k in set(e.topics) if k in topic_index),
-             "evidence": list(e.evidence),
-             "sources": sorted(article_index[s] for s in set(e.sources) if s in article_index)}
+            {
+                "kind": e.kind,
+                "date": e.date,
+                "date_basis": e.date_basis,
+                "status": "happened",
+                "participants": sorted(actor_index[k] for k in set(e.participants) if k in actor_index),
+                "initiator": actor_index.get(e.initiator) if e.initiator else None,
+                "duration": e.duration,
+                "place": e.place,
+                "topics": sorted(topic_index[k] for k in set(e.topics) if k in topic_index),
+                "evidence": list(e.evidence),
+                "sources": sorted(article_index[s] for s in set(e.sources) if s in article_index),
+            }
             for e in events
         ],
     }
@@ -110,7 +127,7 @@ def actor_network(keys: list[str], events: list[EventRecord]) -> nx.Graph:
     for event in events:
         members = sorted(set(event.participants) & known)
         for i, a in enumerate(members):
-            for b in members[i + 1:]:
+            for b in members[i + 1 :]:
                 weight = graph.edges[a, b]["weight"] + 1 if graph.has_edge(a, b) else 1
                 graph.add_edge(a, b, weight=weight)
     return graph
@@ -118,15 +135,24 @@ def actor_network(keys: list[str], events: list[EventRecord]) -> nx.Graph:
 
 def communities(graph: nx.Graph) -> dict[str, int]:
     """Each actor's community (Louvain, seeded): 0 for the biggest, then by size; an actor alone has its own."""
-    found = nx.community.louvain_communities(graph, weight="weight", seed=COMMUNITY_SEED) if graph.number_of_nodes() else []
+    found = (
+        nx.community.louvain_communities(graph, weight="weight", seed=COMMUNITY_SEED) if graph.number_of_nodes() else []
+    )
     ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     return {key: number for number, members in enumerate(ordered) for key in members}
 
 
 def _event_order(event: EventRecord) -> tuple:
     # Dated events first, by date; "--MM-DD" dates sort after full dates, undated last.
-    return (event.date is None, event.date or "", event.kind, event.participants, event.sources,
-            event.topics, event.evidence)
+    return (
+        event.date is None,
+        event.date or "",
+        event.kind,
+        event.participants,
+        event.sources,
+        event.topics,
+        event.evidence,
+    )
 
 
 def _static_text(name: str) -> str:
@@ -151,8 +177,9 @@ def _checked_inline_script(text: str) -> str:
 def _content_security_policy(scripts: tuple[str, ...]) -> str:
     """Only the page's own inline scripts run (by hash), and nothing is fetched from anywhere."""
     hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
-        for s in scripts
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'" for s in scripts
     )
-    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
-            "img-src data:; base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )

@@ -29,10 +29,18 @@ from kg.write.atomic import write_atomic
 VALIDATE_MAX_TRIPLES = 200_000
 
 
-def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, model: str = DEFAULT_MODEL,
-          workers: int = 1, validate: bool = True, report: Callable[[Problem], None] | None = None,
-          cache: bool | str | os.PathLike = True, dask_scheduler: str | None = None,
-          progress: bool = False) -> BuildResult:
+def build(
+    inputs: Iterable[str | os.PathLike],
+    outdir: str | os.PathLike,
+    *,
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
+    validate: bool = True,
+    report: Callable[[Problem], None] | None = None,
+    cache: bool | str | os.PathLike = True,
+    dask_scheduler: str | None = None,
+    progress: bool = False,
+) -> BuildResult:
     """Build the graph of INPUTS into OUTDIR (graph.ttl, graph.html, graph.oxigraph, replaced as one set).
 
     MODEL: the spaCy model; WORKERS: processes that parse and extract; VALIDATE: check the SHACL shapes first
@@ -43,14 +51,31 @@ def build(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, mod
     from kg.write.outputs import exclusive
 
     with exclusive(outdir):
-        return build_held(inputs, outdir, model=model, workers=workers, validate=validate, report=report,
-                          cache=cache, dask_scheduler=dask_scheduler, progress=progress)
+        return build_held(
+            inputs,
+            outdir,
+            model=model,
+            workers=workers,
+            validate=validate,
+            report=report,
+            cache=cache,
+            dask_scheduler=dask_scheduler,
+            progress=progress,
+        )
 
 
-def build_held(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *, model: str = DEFAULT_MODEL,
-               workers: int = 1, validate: bool = True, report: Callable[[Problem], None] | None = None,
-               cache: bool | str | os.PathLike = True, dask_scheduler: str | None = None,
-               progress: bool = False) -> BuildResult:
+def build_held(
+    inputs: Iterable[str | os.PathLike],
+    outdir: str | os.PathLike,
+    *,
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
+    validate: bool = True,
+    report: Callable[[Problem], None] | None = None,
+    cache: bool | str | os.PathLike = True,
+    dask_scheduler: str | None = None,
+    progress: bool = False,
+) -> BuildResult:
     """build(), OUTDIR being held (kg.write.outputs.exclusive)."""
     from kg import knowledge
     from kg.graph import rdf
@@ -85,8 +110,16 @@ def build_held(inputs: Iterable[str | os.PathLike], outdir: str | os.PathLike, *
             with watch.stage("SHACL validation"):
                 validated = check(graph, store.checked_nodes if store else None)
         outputs = write(outdir, graph, corpus, watch)
-    return BuildResult(corpus, len(built), tuple(problems), outputs, time.monotonic() - started,
-                       dict(watch.seconds), store.hits if store else 0, validated)
+    return BuildResult(
+        corpus,
+        len(built),
+        tuple(problems),
+        outputs,
+        time.monotonic() - started,
+        dict(watch.seconds),
+        store.hits if store else 0,
+        validated,
+    )
 
 
 def read(inputs: list[Path], note: Callable[[Problem], None]) -> Iterator[Document]:
@@ -109,8 +142,14 @@ def open_cache(cache: bool | str | os.PathLike, outdir: Path, model: str):
     return ExtractionCache(folder, fingerprint(model)).open()
 
 
-def extract(documents: Iterable[Document], store, runner, note: Callable[[Problem], None], watch: Stopwatch,
-            advance: Callable[[int], object]) -> list[Extraction]:
+def extract(
+    documents: Iterable[Document],
+    store,
+    runner,
+    note: Callable[[Problem], None],
+    watch: Stopwatch,
+    advance: Callable[[int], object],
+) -> list[Extraction]:
     """The extraction of each document, in input order: from the cache STORE, or run by RUNNER (and then
     kept in the cache). A document whose extraction fails is a problem (NOTE is told), and is left out.
     ADVANCE(n) moves the progress bar."""

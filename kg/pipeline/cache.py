@@ -6,6 +6,7 @@ the source of the extraction code (kg.extract.EXTRACTOR_VERSION with it) and exa
 extraction reads (kg.knowledge.FILES).
 Change any of them and the old entries are simply never found again (and removed when the cache opens).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -132,6 +133,7 @@ class ExtractionCache:
 
 class RecordUnpickler(pickle.Unpickler):
     """Loads kg.model records and dates only: a cache file can never run code."""
+
     ALLOWED = {("datetime", "date"): date}
 
     def find_class(self, module: str, name: str):

@@ -9,6 +9,7 @@ The budget is a timer (SIGALRM) of the process that analyses: it is kept where a
 process's main thread (kg's worker processes), and not enforced where it runs in other threads (dask
 workers); there, the caps on text length and on runs without spaces still bound the work.
 """
+
 from __future__ import annotations
 
 import signal
@@ -59,14 +60,17 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 def reason(exc: BaseException, document: Document) -> str:
     if isinstance(exc, OverBudget):
-        return (f"its analysis took longer than its budget ({budget_of(document):.0f} s for "
-                f"{len(document.text):,} characters); skipped")
+        return (
+            f"its analysis took longer than its budget ({budget_of(document):.0f} s for "
+            f"{len(document.text):,} characters); skipped"
+        )
     message = " ".join(str(exc).split())[:200]
     return f"analysis failed ({type(exc).__name__}{': ' + message if message else ''}); skipped"
 
 
-def each_within_budget(documents: Sequence[Document], analyse: Callable[[list[Document]], list[Result]]
-                       ) -> tuple[list[Result | None], list[tuple[int, str]]]:
+def each_within_budget(
+    documents: Sequence[Document], analyse: Callable[[list[Document]], list[Result]]
+) -> tuple[list[Result | None], list[tuple[int, str]]]:
     """ANALYSE(documents) gives one result per document; here the results, None for each document that
     failed or ran out of time, and (index, reason) for each of those."""
     try:

@@ -72,5 +72,13 @@ def estimated_documents(inputs: Iterable[str | os.PathLike]) -> int | None:
 def progress_bar(total: int | None, enabled: bool):
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="doc", desc="kg build", disable=not enabled, delay=PROGRESS_DELAY,
-                file=sys.stderr, dynamic_ncols=True, leave=False)
+    return tqdm(
+        total=total,
+        unit="doc",
+        desc="kg build",
+        disable=not enabled,
+        delay=PROGRESS_DELAY,
+        file=sys.stderr,
+        dynamic_ncols=True,
+        leave=False,
+    )

@@ -89,6 +89,7 @@ def batches(documents: Iterable[Document], lookup: Callable[[Document], Extracti
 
 # ---------------------------------------------------------------- one batch, wherever it runs
 
+
 @lru_cache(maxsize=2)
 def extraction_tools(model: str):
     """The pipeline and the extractor, loaded once per process (a worker keeps them for all its tasks)."""
@@ -132,8 +133,9 @@ def extract_batch(documents: list[Document] | tuple[Document, ...], model: str) 
     return BatchResult(extractions, load, seconds["parse"], seconds["extract"], tuple(problems))
 
 
-def in_order(batches: Iterable[Batch], submit: Callable[[Batch], object], window: int
-             ) -> Iterator[tuple[Batch, BatchResult]]:
+def in_order(
+    batches: Iterable[Batch], submit: Callable[[Batch], object], window: int
+) -> Iterator[tuple[Batch, BatchResult]]:
     """Each batch with its result: SUBMIT(batch) gives a future; at most WINDOW are pending at a time. A batch
     with nothing to extract (the cache answered it all) is given back at once."""
     pending: deque = deque()
@@ -151,6 +153,7 @@ def in_order(batches: Iterable[Batch], submit: Callable[[Batch], object], window
 
 
 # ---------------------------------------------------------------- worker processes
+
 
 def preload(model: str | None) -> None:
     """Load MODEL's tools in this process (the fork server) for the workers forked from it. A model that fails
@@ -253,25 +256,33 @@ def in_worker_processes(model: str, workers: int) -> Runner:
             pool.shutdown(wait=True)
         elif started:
             stop_fork_server()
+
     return run
 
 
 # ---------------------------------------------------------------- a dask cluster
+
 
 def on_dask_cluster(model: str, address: str) -> Runner:
     def run(batches: Iterable[Batch]) -> Iterator[tuple[Batch, BatchResult]]:
         try:
             from distributed import Client
         except ModuleNotFoundError:
-            raise RuntimeError("dask is not installed: pip install 'kg-news[dask]' to build on a dask cluster") from None
+            raise RuntimeError(
+                "dask is not installed: pip install 'kg-news[dask]' to build on a dask cluster"
+            ) from None
         try:
             client = Client(address, timeout="10s")
         except OSError as exc:
             raise RuntimeError(f"cannot reach the dask scheduler at {address}: {exc}") from None
         with client:
             threads = max(1, sum(client.nthreads().values()))
-            yield from in_order(batches, lambda batch: client.submit(extract_batch, batch.documents, model, pure=False),
-                                threads * BATCHES_IN_FLIGHT_PER_THREAD)
+            yield from in_order(
+                batches,
+                lambda batch: client.submit(extract_batch, batch.documents, model, pure=False),
+                threads * BATCHES_IN_FLIGHT_PER_THREAD,
+            )
+
     return run
 
 

@@ -21,8 +21,13 @@ LANGUAGE_MIN_PROBABILITY = 0.9
 # --- bytes to text ---------------------------------------------------------------------------
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _FRENCH_LETTERS = frozenset("éèêëàâäîïôöùûüçœæÉÈÊËÀÂÎÏÔÙÛÜÇŒÆ")
 
 
@@ -68,6 +73,7 @@ def decode(data: bytes, notes: list[str] | None = None) -> str | None:
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     return str(best) if best is not None else None
 
@@ -96,8 +102,11 @@ def _reads_as_french(text: str) -> bool:
 
 def looks_binary(text: str) -> bool:
     sample = text[:65536]
-    junk = sum(1 for char in sample if (unicodedata.category(char) in ("Cc", "Co", "Cn") and char not in "\n\r\t\f")
-               or char == "\ufffd")
+    junk = sum(
+        1
+        for char in sample
+        if (unicodedata.category(char) in ("Cc", "Co", "Cn") and char not in "\n\r\t\f") or char == "\ufffd"
+    )
     return junk > 0.1 * len(sample)
 
 
@@ -146,7 +155,8 @@ def plainly_french(text: str) -> bool:
 
 _WORDS = re.compile(r"[^\W\d_]+")
 # Frequent in French, rare or absent in its neighbours (English, Spanish, Italian, Portuguese, Catalan, German).
-_FRENCH_WORDS = frozenset("les des du et est une dans pour qui pas sur au aux avec elle ils ont été cette ses leur "
-                          "plus par".split())
+_FRENCH_WORDS = frozenset(
+    "les des du et est une dans pour qui pas sur au aux avec elle ils ont été cette ses leur plus par".split()
+)
 # Their share of the words of French news is above 0.10 in 99.4 % of articles; it is near 0 in other languages.
 FRENCH_WORDS_MIN_SHARE = 0.10

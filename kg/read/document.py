@@ -16,8 +16,14 @@ from kg.read.metadata import metadata_fields, publication_day
 MAX_ANALYSED_CHARS = 500_000
 
 
-def document(doc_id: str, origin: str, content: tuple[str, str | None] | str,
-              meta: Any, meta_name: str, notes: Iterable[str] = ()) -> Iterator[Document | Problem]:
+def document(
+    doc_id: str,
+    origin: str,
+    content: tuple[str, str | None] | str,
+    meta: Any,
+    meta_name: str,
+    notes: Iterable[str] = (),
+) -> Iterator[Document | Problem]:
     """The Document, after a Problem for each of NOTES and what is wrong with its metadata;
     or the one Problem that keeps it out."""
     if isinstance(content, str):
@@ -50,7 +56,7 @@ def cut(text: str, limit: int) -> str:
     for boundary, keep in (("\n\n", 0), ("\n", 0), (". ", 1), (" ", 0)):  # keep: the full stop stays
         at = head.rfind(boundary)
         if at > limit // 2:
-            return head[:at + keep]
+            return head[: at + keep]
     return head
 
 

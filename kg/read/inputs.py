@@ -14,6 +14,7 @@ Inputs and their documents:
 The document id is the file name without its extension, or the JSONL id; the first document
 with an id wins, later ones are reported as duplicates.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -83,8 +84,11 @@ def _read_input(path: Path) -> Iterator[Record]:
         yield from problems
         yield from _guarded(shown_path(path), _read_article, path, metadata)
     else:
-        yield Problem(str(path), "not an input: expected a folder, a .jsonl or .jsonl.gz file, "
-                                 "or an article (" + ", ".join(ARTICLE_SUFFIXES) + ")")
+        yield Problem(
+            str(path),
+            "not an input: expected a folder, a .jsonl or .jsonl.gz file, "
+            "or an article (" + ", ".join(ARTICLE_SUFFIXES) + ")",
+        )
 
 
 def _guarded(origin: str, read, *args) -> list[Record]:
@@ -94,7 +98,9 @@ def _guarded(origin: str, read, *args) -> list[Record]:
         return list(read(*args))
     except Exception as exc:  # noqa: BLE001 - one document's failure, whatever its kind, is that document's problem
         message = " ".join(str(exc).split())[:200]
-        return [Problem(origin, f"could not be read ({type(exc).__name__}{': ' + message if message else ''}); skipped")]
+        return [
+            Problem(origin, f"could not be read ({type(exc).__name__}{': ' + message if message else ''}); skipped")
+        ]
 
 
 def _is_jsonl(name: str) -> bool:
@@ -106,6 +112,7 @@ def _is_article(name: str) -> bool:
 
 
 # --- folders and metadata.json ---------------------------------------------------------------
+
 
 def _read_folder(folder: Path) -> Iterator[Record]:
     try:
@@ -126,7 +133,9 @@ def _read_folder(folder: Path) -> Iterator[Record]:
         elif _is_article(entry.name):
             yield from _guarded(shown_path(path), _read_article, path, metadata)
         else:
-            yield Problem(shown_path(path), "not an article (" + ", ".join(ARTICLE_SUFFIXES + JSONL_SUFFIXES) + "): skipped")
+            yield Problem(
+                shown_path(path), "not an article (" + ", ".join(ARTICLE_SUFFIXES + JSONL_SUFFIXES) + "): skipped"
+            )
     if not found:
         yield Problem(str(folder), "no articles in the folder")
 
@@ -161,8 +170,9 @@ def _read_article(path: Path, metadata: dict[str, Any]) -> Iterator[Record]:
         yield Problem(origin, f"cannot read: {exc.strerror or exc}")
         return
     notes: list[str] = [name_note] if name_note else []
-    yield from document(_stem(name), origin, _article_text(name, data, notes), meta, f"its {METADATA_FILE} entry",
-                         notes)
+    yield from document(
+        _stem(name), origin, _article_text(name, data, notes), meta, f"its {METADATA_FILE} entry", notes
+    )
 
 
 def _article_text(name: str, data: bytes, notes: list[str] | None = None) -> tuple[str, str | None] | str:
@@ -184,6 +194,7 @@ def _article_text(name: str, data: bytes, notes: list[str] | None = None) -> tup
 
 
 # --- JSON Lines ------------------------------------------------------------------------------
+
 
 def _read_jsonl(path: Path) -> Iterator[Record]:
     stem = _stem(nfc(file_name(path.name)[0]))
@@ -229,17 +240,17 @@ def _jsonl_line(line: bytes | LongLine, stem: str, origin: str) -> Iterator[Reco
         return
     text = record.get("text")
     if text is None:
-        yield Problem(origin, "no \"text\"")
+        yield Problem(origin, 'no "text"')
         return
     if not isinstance(text, str):
-        yield Problem(origin, f"\"text\" is not a string but {_json_type(text)}")
+        yield Problem(origin, f'"text" is not a string but {_json_type(text)}')
         return
     doc_id = _clean_id(record.get("id"))
     notes = []
     if doc_id is None:
         doc_id = f"{stem}-{origin.rsplit(':', 1)[1]}"
-        notes.append(f"no usable \"id\"; read as {doc_id!r}")
-    yield from document(doc_id, origin, (text, None), record.get("meta"), "\"meta\"", notes)
+        notes.append(f'no usable "id"; read as {doc_id!r}')
+    yield from document(doc_id, origin, (text, None), record.get("meta"), '"meta"', notes)
 
 
 def _clean_id(value: Any) -> str | None:
@@ -251,6 +262,7 @@ def _clean_id(value: Any) -> str | None:
 
 
 # --- small helpers ---------------------------------------------------------------------------
+
 
 def _stem(name: str) -> str:
     """The file name without its extension (both of .jsonl.gz)."""

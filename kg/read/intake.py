@@ -4,6 +4,7 @@ kg.read.inputs turns what these functions read into Documents; nothing here know
 file is (a FIFO, a device, a file that grows while it is read, a gzip bomb, a name in Latin-1), reading it
 either gives bounded bytes or raises Refused with the reason, in one line.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,13 @@ class Refused(Exception):
 
 
 def file_kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
-                       (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return name
     return "not a regular file"

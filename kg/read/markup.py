@@ -9,11 +9,53 @@ from typing import Any
 
 # --- HTML ------------------------------------------------------------------------------------
 
-_HTML_NOISE = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-               "template", "iframe", "svg", "button", "select")
-_HTML_BLOCKS = frozenset({"address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-                          "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre",
-                          "section", "table", "td", "th", "tr", "ul"})
+_HTML_NOISE = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "template",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+)
+_HTML_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    }
+)
 
 
 def html_text(page: str) -> tuple[str, str | None]:
@@ -118,5 +160,5 @@ def _without_front_matter(lines: list[str]) -> list[str]:
     if lines and lines[0].strip() == "---":
         for number, line in enumerate(lines[1:], start=1):
             if line.strip() in ("---", "..."):
-                return lines[number + 1:]
+                return lines[number + 1 :]
     return lines

@@ -25,13 +25,31 @@ URL_SHAPES = (
     re.compile(r"[-_/](?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[-_/.T]|$)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:ART|_|-|\.|/|$)"),
 )
-MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-          "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
+MONTHS = {
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+}
 DATELINE = re.compile(
     r"^\s*(?:(?:Publié|Mis en ligne)\s+le\s+(?P<d1>[0-3]?\d)/(?P<m1>[01]?\d)/(?P<y1>(?:19|20)\d\d)"
-    r"|[A-ZÉÈ][\w' -]{1,40},\s+(?:le\s+)?(?P<d2>[0-3]?\d)(?:er)?\s+(?P<m2>" + "|".join(MONTHS) + r")\s+(?P<y2>(?:19|20)\d\d)"
+    r"|[A-ZÉÈ][\w' -]{1,40},\s+(?:le\s+)?(?P<d2>[0-3]?\d)(?:er)?\s+(?P<m2>"
+    + "|".join(MONTHS)
+    + r")\s+(?P<y2>(?:19|20)\d\d)"
     r"\s*(?:\((?:AFP|Reuters|AP|Belga|ATS|APS|PC)\)|[-–—:]))",
-    re.IGNORECASE | re.MULTILINE)
+    re.IGNORECASE | re.MULTILINE,
+)
 EARLIEST = date(1990, 1, 1)
 
 

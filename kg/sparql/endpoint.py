@@ -5,6 +5,7 @@ without declaring them. The answer (SPARQL results in JSON or XML, or RDF for CO
 is parsed by Oxigraph, so that it prints exactly as a local `kg query` prints, in every --format.
 Credentials come from the environment, as for `kg load`.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,16 +22,23 @@ RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xm
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
 # Virtuoso 7 answers ASK with a SELECT result of this one variable, 1 or 0.
 VIRTUOSO_ASK = "__ASK_RETVAL"
-RESULTS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
-           "application/json": ox.QueryResultsFormat.JSON,
-           "application/sparql-results+xml": ox.QueryResultsFormat.XML}
-RDF = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-       "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML,
-       "application/ld+json": ox.RdfFormat.JSON_LD}
+RESULTS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+}
+RDF = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
 
 
-def query_endpoint(url: str, query: str, timeout: float,
-                   graph: str | None = GRAPH_IRI) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+def query_endpoint(
+    url: str, query: str, timeout: float, graph: str | None = GRAPH_IRI
+) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
     """The result of QUERY at the endpoint URL, as pyoxigraph objects.
 
     A query that names no graph (no FROM) is asked of GRAPH, both as its default graph and as a named graph
@@ -41,11 +49,14 @@ def query_endpoint(url: str, query: str, timeout: float,
     url, found = credentials(url)  # printed without its user:password@, which is sent as credentials
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise UsageError(f"--endpoint {url}: expected an http:// or https:// URL")
-    headers = {"Accept": GRAPH_ACCEPT if query_form(query) in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT,
-               "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+    headers = {
+        "Accept": GRAPH_ACCEPT if query_form(query) in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT,
+        "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+    }
     opener = opener_for(url, found, headers)
-    request = urllib.request.Request(url, data=urllib.parse.urlencode(form(query, graph)).encode("utf-8"),
-                                     method="POST", headers=headers)
+    request = urllib.request.Request(
+        url, data=urllib.parse.urlencode(form(query, graph)).encode("utf-8"), method="POST", headers=headers
+    )
     try:
         with opener.open(request, timeout=timeout) as response:
             media_type = response.headers.get_content_type()
@@ -83,13 +94,17 @@ def parsed(url: str, media_type: str, body: bytes) -> ox.QuerySolutions | ox.Que
             if isinstance(results, ox.QuerySolutions) and [v.value for v in results.variables] == [VIRTUOSO_ASK]:
                 answer = next(iter(results), None)
                 value = answer[VIRTUOSO_ASK].value if answer is not None and answer[VIRTUOSO_ASK] is not None else "0"
-                return ox.parse_query_results(b'{"head":{},"boolean":' + (b"true" if value in ("1", "true") else b"false")
-                                              + b"}", format=ox.QueryResultsFormat.JSON)
+                return ox.parse_query_results(
+                    b'{"head":{},"boolean":' + (b"true" if value in ("1", "true") else b"false") + b"}",
+                    format=ox.QueryResultsFormat.JSON,
+                )
             return results
         if media_type in RDF:
             return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=RDF[media_type])]
     except SyntaxError as exc:
         raise EndpointError(f"{url}: unreadable {media_type} answer: {' '.join(str(exc).split())}") from None
     first = next((line.strip() for line in body.decode("utf-8", "replace").splitlines() if line.strip()), "")
-    raise EndpointError(f"{url}: not a SPARQL endpoint answer ({media_type or 'no content type'})"
-                        + (f": {first[:200]}" if first else ""))
+    raise EndpointError(
+        f"{url}: not a SPARQL endpoint answer ({media_type or 'no content type'})"
+        + (f": {first[:200]}" if first else "")
+    )

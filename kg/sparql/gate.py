@@ -8,6 +8,7 @@ abuse.
   server allows: GET and POST, and PUT and DELETE when --writable.
 - Everything else is passed through unchanged, the answers streamed.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -15,8 +16,17 @@ import http.server
 import threading
 from urllib.parse import urlsplit
 
-HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
-              "transfer-encoding", "upgrade", "host"}
+HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailers",
+    "transfer-encoding",
+    "upgrade",
+    "host",
+}
 BLOCK = 64 * 1024
 UPSTREAM_TIMEOUT = 3600.0  # the server's own query timeout ends long queries first
 
@@ -35,8 +45,14 @@ def same_origin(origin: str, host_header: str) -> bool:
 class Gate(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, bind: tuple[str, int], upstream: tuple[str, int], origin: str | None, writable: bool,
-                 family: int | None = None):
+    def __init__(
+        self,
+        bind: tuple[str, int],
+        upstream: tuple[str, int],
+        origin: str | None,
+        writable: bool,
+        family: int | None = None,
+    ):
         if family is not None:
             self.address_family = family
         self.upstream, self.origin, self.writable = upstream, origin, writable
@@ -115,8 +131,11 @@ class GateHandler(http.server.BaseHTTPRequestHandler):
             self.send_response(answer.status, answer.reason)
             for name, value in answer.getheaders():
                 lower = name.lower()
-                if lower not in HOP_BY_HOP and not lower.startswith("access-control-") \
-                        and (lower != "content-length" or bodiless):
+                if (
+                    lower not in HOP_BY_HOP
+                    and not lower.startswith("access-control-")
+                    and (lower != "content-length" or bodiless)
+                ):
                     self.send_header(name, value)
             self.cors_headers()
             if not bodiless:

@@ -12,6 +12,7 @@
 - Credentials (KG_ENDPOINT_USER/KG_ENDPOINT_PASSWORD, KG_ENDPOINT_TOKEN, or user:password@ in the URL) never
   appear in what kg prints: URLs are shown without them, and every message is cleaned of them.
 """
+
 from __future__ import annotations
 
 import base64
@@ -146,8 +147,9 @@ def opener_for(url: str, found: dict[str, str], headers: dict[str, str]) -> urll
     if "user" not in found:
         return urllib.request.build_opener()
     passwords = passwords_for(url, found)
-    return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(passwords),
-                                       urllib.request.HTTPDigestAuthHandler(passwords))
+    return urllib.request.build_opener(
+        urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)
+    )
 
 
 def put_authorization(url: str, found: dict[str, str], timeout: float) -> str | None:
@@ -188,8 +190,17 @@ def retry_after(error: urllib.error.HTTPError, default: float) -> float:
     return default
 
 
-def put_graph(url: str, path: Path, fmt: ox.RdfFormat, count: int, found: dict[str, str], tries: int,
-              first_delay: float, timeout: float, say) -> int:
+def put_graph(
+    url: str,
+    path: Path,
+    fmt: ox.RdfFormat,
+    count: int,
+    found: dict[str, str],
+    tries: int,
+    first_delay: float,
+    timeout: float,
+    say,
+) -> int:
     """PUT the file at URL; the HTTP status. See the module's description for what is retried and checked."""
     headers = {"Content-Type": CONTENT_TYPES[fmt], "Content-Length": str(path.stat().st_size)}
     opener = opener_for(url, found, headers)  # and for reading the graph back
@@ -219,7 +230,9 @@ def put_graph(url: str, path: Path, fmt: ox.RdfFormat, count: int, found: dict[s
     raise AssertionError("unreachable")
 
 
-def check_after(url: str, opener, headers: dict[str, str], count: int, timeout: float, error: BaseException, say) -> int:
+def check_after(
+    url: str, opener, headers: dict[str, str], count: int, timeout: float, error: BaseException, say
+) -> int:
     """After a PUT that got no answer: read the graph back until it holds COUNT triples (then 200), for twice
     as long as the PUT was given; never send it again."""
     what = "no answer" if isinstance(error, TimeoutError) else f"the connection was lost ({error})"
@@ -235,8 +248,10 @@ def check_after(url: str, opener, headers: dict[str, str], count: int, timeout: 
         time.sleep(delay)
         delay = min(delay * 2, 30.0)
     now = "cannot be read back" if held is None else f"holds {held} triples, not {count}"
-    raise EndpointError(f"{url}: {what} within {timeout:g}s, and {CHECK_TIMEOUTS * timeout:g}s later the graph "
-                        f"{now}: the endpoint may still be loading it; check later, or load again with a longer --timeout")
+    raise EndpointError(
+        f"{url}: {what} within {timeout:g}s, and {CHECK_TIMEOUTS * timeout:g}s later the graph "
+        f"{now}: the endpoint may still be loading it; check later, or load again with a longer --timeout"
+    )
 
 
 def triples_held(url: str, opener, headers: dict[str, str], timeout: float) -> int | None:

@@ -8,6 +8,7 @@ QUERY is SPARQL text, a .rq file, the name of a query of queries/, or - for stan
 embedded store holds the graph in its named graph (kg.vocabulary.GRAPH_IRI) and is queried with that graph
 as the default graph too, as `kg serve` and Virtuoso do: queries see it with or without FROM.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -48,6 +49,7 @@ def query_graph(graph: str, query: str, fmt: str, warn: Callable[[str], None]) -
 
 
 # --- the query library ------------------------------------------------------------------------
+
 
 def named_queries() -> dict[str, Path]:
     return {path.stem: path for path in sorted(QUERIES.glob("*.rq"))}
@@ -96,6 +98,7 @@ def read_query(argument: str) -> tuple[str, str]:
 
 # --- errors -----------------------------------------------------------------------------------
 
+
 def syntax_error_report(query: str, message: str, origin: str) -> str:
     """The parser's message at its position, then the offending line with a caret under the column."""
     where = re.match(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
@@ -107,10 +110,12 @@ def syntax_error_report(query: str, message: str, origin: str) -> str:
         unknown = unknown_prefix(query)
         if unknown:
             line, column, prefix = unknown
-            reason = (f"unknown prefix {prefix}: (declare it with PREFIX {prefix}: <…>; "
-                      f"predeclared: {', '.join(p + ':' for p in PREFIXES)})")
+            reason = (
+                f"unknown prefix {prefix}: (declare it with PREFIX {prefix}: <…>; "
+                f"predeclared: {', '.join(p + ':' for p in PREFIXES)})"
+            )
     heading = f"{origin}:{line}:{column}: malformed query: {reason}"
-    rest = "\n".join(lines[line - 1:])[column - 1:] if line <= len(lines) else ""
+    rest = "\n".join(lines[line - 1 :])[column - 1 :] if line <= len(lines) else ""
     if not rest.strip():
         return f"{heading} (at the end of the query)"
     return f"{heading}\n    {lines[line - 1]}\n    {' ' * max(column - 1, 0)}^"
@@ -122,7 +127,7 @@ def unknown_prefix(query: str) -> tuple[int, int, str] | None:
     for number, text in enumerate(query.splitlines(), 1):
         code = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#.*$', lambda m: " " * len(m[0]), text)
         for match in re.finditer(r"(?<![\w:?$])([A-Za-z][\w.-]*)?:", code):
-            if (match[1] or "") not in known and not re.match(r"\s*<", code[match.end():]):
+            if (match[1] or "") not in known and not re.match(r"\s*<", code[match.end() :]):
                 return number, match.start() + 1, match[1] or ""
     return None
 
@@ -139,6 +144,7 @@ def condensed(reason: str) -> str:
 
 
 # --- output -----------------------------------------------------------------------------------
+
 
 def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list, fmt: str) -> bytes:
     """A query result as the bytes to print: a table, a W3C results format, or Turtle for graphs."""

@@ -1,4 +1,5 @@
 """Writing outputs whole or not at all: a temporary file beside the target, then a rename over it."""
+
 from __future__ import annotations
 
 import os

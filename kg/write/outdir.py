@@ -1,5 +1,6 @@
 """Checking an output folder before any work: a build that could not write its outputs says so at once,
 in one line, rather than with a traceback after the whole parse."""
+
 from __future__ import annotations
 
 import os

@@ -9,6 +9,7 @@
   so the set is never left mixed. While a switch is under way, readers wait for it (a few milliseconds).
 - Leftovers of killed builds (staging folders, temporary files and stores) are removed by the next build.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,6 +39,7 @@ def _lock(handle) -> bool:
         import fcntl
     except ImportError:  # no fcntl (Windows): msvcrt locks the first byte instead
         import msvcrt
+
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
             return True
@@ -60,8 +62,10 @@ def exclusive(outdir: str | os.PathLike) -> Iterator[Path]:
         if not _lock(handle):
             handle.seek(0)
             holder = handle.read().strip()
-            raise OutputBusy(f"{outdir} is being written by another kg build{f' (process {holder})' if holder else ''}; "
-                             "wait for it to end or build into another folder")
+            raise OutputBusy(
+                f"{outdir} is being written by another kg build{f' (process {holder})' if holder else ''}; "
+                "wait for it to end or build into another folder"
+            )
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
@@ -150,8 +154,10 @@ def settle(folder: str | os.PathLike) -> None:
                     finish_switch(folder)
                     return
         except OSError as exc:
-            raise InterruptedSwitch(f"{folder}: a build was interrupted while replacing its outputs, and they "
-                                    f"cannot be put right here ({exc.strerror or exc}): build again") from None
+            raise InterruptedSwitch(
+                f"{folder}: a build was interrupted while replacing its outputs, and they "
+                f"cannot be put right here ({exc.strerror or exc}): build again"
+            ) from None
         if time.monotonic() > deadline:
             return  # a live build is switching (or stuck): read what is there
         time.sleep(0.01)
