@@ -40,23 +40,25 @@ def query_endpoint(url: str, query: str, timeout: float,
     (the protocol's default-graph-uri and named-graph-uri): it sees what it sees in kg query, whatever the
     store makes of its own default graph. GRAPH None leaves the dataset to the endpoint."""
     from kg.cli import UsageError
-    from kg.store import credentials_from_environment, http_opener, server_says
+    from kg.loading import Secrets, credentials, opener_for, server_says
 
+    url, found = credentials(url)  # credentials never appear in what is printed (kg.loading)
+    secrets = Secrets(list(found.values()))
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise UsageError(f"--endpoint {url}: expected an http:// or https:// URL")
-    request = urllib.request.Request(
-        url, data=urllib.parse.urlencode(form(query, graph)).encode("utf-8"), method="POST",
-        headers={"Accept": GRAPH_ACCEPT if query_form(query) in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT,
-                 "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
-    opener = http_opener(url, credentials_from_environment(), request)
+    headers = {"Accept": GRAPH_ACCEPT if query_form(query) in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT,
+               "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+    opener = opener_for(url, found, headers)
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(form(query, graph)).encode("utf-8"),
+                                     method="POST", headers=headers)
     try:
         with opener.open(request, timeout=timeout) as response:
             media_type = response.headers.get_content_type()
             body = response.read()
     except urllib.error.HTTPError as exc:
-        raise EndpointError(f"{url}: HTTP {exc.code} {exc.reason}{server_says(exc)}") from None
+        raise EndpointError(secrets.clean(f"{url}: HTTP {exc.code} {exc.reason}{server_says(exc)}")) from None
     except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as exc:
-        raise EndpointError(f"{url}: cannot connect: {getattr(exc, 'reason', exc)}") from None
+        raise EndpointError(secrets.clean(f"{url}: cannot connect: {getattr(exc, 'reason', exc)}")) from None
     return parsed(url, media_type, body)
 
 

@@ -98,7 +98,7 @@ def run_export_command(args: argparse.Namespace) -> int:
         try:
             write_atomic(args.output, data)
         except OSError as exc:
-            print(f"kg export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"kg export: {args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
             return 1
     else:
         sys.stdout.buffer.write(data)
