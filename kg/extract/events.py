@@ -21,6 +21,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.participants import ParticipantReader, case
 from kg.gazetteer import Gazetteer
 from kg.model import KIND_RANK
+from kg.text import fold
 
 CONTEXT_SENTENCES = 6  # how far after an event a sentence may still be about it (for its topics)
 
@@ -62,6 +63,8 @@ class EventReader:
     def __init__(self, nlp, gaz: Gazetteer, lex: Lexicon):
         self.gaz, self.lex = gaz, lex
         self.phrases = PhraseCues(nlp, lex)
+        self.title_words = {fold(t.phrases[0].split()[0]) for t in gaz.titles.values() if t.phrases} | {
+            fold(p.split()[0]) for t in gaz.titles.values() for p in t.phrases}
 
     def read(self, doc: Doc, mentions: list[Mention], published: date | None,
              state: StoryState) -> tuple[list[Draft], list[Span]]:
@@ -73,6 +76,8 @@ class EventReader:
             if "\n\n" in doc[max(sent.start - 1, 0)].whitespace_ + doc[max(sent.start - 1, 0)].text:
                 state.story_day = None  # a new paragraph tells its own day
             here = [m for m in mentions if sent.start <= m.start < sent.end]
+            nameless = self.nameless_subjects(sent, by_token)
+            state.discourse.nameless_here = nameless
             reader = ParticipantReader(self.lex, self.gaz, sent, by_token, state.discourse)
             reader.discourse_day = published
             new = self.read_sentence(sent, i, reader, index, published, state)
@@ -89,7 +94,7 @@ class EventReader:
                 state.since_current += 1
             else:
                 state.since_current += 1
-            state.discourse.learn(here, doc)
+            state.discourse.learn(here, doc, [gender for _, gender in nameless])
             told = [d.date for d in new if d.date and d.date_basis == when.TEXT]
             if told:
                 state.story_day = told[-1]  # "Mardi, X a reçu Y. Il a ensuite rencontré Z": Z on Tuesday too
@@ -97,6 +102,16 @@ class EventReader:
             state.last_day = named[-1] if named else state.last_day
             state.previous_day = named[-1] if named else None  # "…venu dimanche avec l'arrivée de Zarif. Il s'est entretenu…"
         return state.drafts[start:], sentences
+
+    def nameless_subjects(self, sent: Span, by_token: dict[int, list[Mention]]) -> list[tuple[int, str]]:
+        """The subjects of SENT that are titles no mention resolved ("La ministre des Transports"), with their
+        gender ("f", "m" or "" when the article does not tell)."""
+        found = []
+        for token in sent:
+            if token.dep_.startswith("nsubj") and token.pos_ == "NOUN" and token.norm_ in self.title_words and token.i not in by_token:
+                article = next((fold(c.text) for c in token.children if c.dep_ == "det"), "")
+                found.append((token.i, "f" if article == "la" else "m" if article == "le" else ""))
+        return found
 
     def about(self, event: Draft, here: list[Mention], sent: Span, i: int, sentences: list[Span],
               published: date | None) -> bool:
