@@ -212,11 +212,17 @@ class EventReader:
             return True
         with_someone = any(case(c) in ("avec", "entre", "aupres") and reader.actors(c) for c in decide.clause(cue)
                            if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod"))  # "par téléphone avec X" too
+        if verb.get("needs_actor_subject") and not decide.reflexive(cue) and not agents:
+            return False  # "l'hommage a réuni les anciens présidents": a ceremony, not a meeting of theirs
+        if verb.get("no_infinitive") and any("Inf" in c.morph.get("VerbForm") for c in cue.children if c.dep_ == "xcomp"):
+            return False  # "se voient décerner les premiers rôles"
         if verb.get("reciprocal") and decide.reflexive(cue):  # "se sont retrouvés": a plural verb
             plural = any("Plur" in t.morph.get("Number") for t in [cue, *cue.children] if t.pos_ in ("VERB", "AUX"))
             return len(set(agents + partners)) >= 2 and plural or with_someone  # "se sont parlé" read as a passive
         if verb.get("reflexive_or_with"):  # "X et Y ont échangé par téléphone", "X a discuté avec Y"
-            return with_someone or len(agents) >= 2 or lemma(cue) == "parler" and any(
+            together = len(agents) >= 2 and (decide.reflexive(cue) or decide.kind_of(cue, "Communication", self.lex) != "Communication"
+                                             or any(t.norm_ == "ensemble" for t in cue.children))
+            return with_someone or together or lemma(cue) == "parler" and any(
                 c.dep_ in ("iobj", "obl:arg") and case(c) in ("a", "au", "aux") and reader.actors(c) for c in cue.children)
         if verb.get("reflexive_or_people"):
             return any(is_person(self.gaz, k) for k in partners)
@@ -245,8 +251,8 @@ class EventReader:
     def caption(self, sent: Span, i: int, reader: ParticipantReader, index: DocIndex, dates: list) -> Draft | None:
         """A photo caption: "Emmanuel Macron et Gérard Larcher en pleine discussion, le 19 septembre 2018." —
         no verb, two people or more, one day: they met."""
-        if index.has_verb(sent):
-            return None
+        if index.has_verb(sent) or sent.text.lstrip().startswith("(") or any(t.norm_ in self.lex.media_words for t in sent):
+            return None  # "(Christophe Ayad, Yann Boucher, Le Monde, 8 janvier)": bylines, not a picture
         days = {d.value for d, _ in dates if not d.future}
         people = list(dict.fromkeys(k for m in reader.here for k in m.keys if is_person(self.gaz, k)))
         if len(people) < 2 or len(days) != 1:

@@ -48,7 +48,8 @@ class Lexicon:
     weak_frame_words: frozenset[str]  # "au lendemain d'une rencontre avec X": a frame only with a partner
     future_phrases: tuple[str, ...]  # "la semaine prochaine": what the clause tells has not happened yet
     clash_words: frozenset[str]  # "face-à-face tendus", "heurts": a clash, not a meeting
-    broadcast_words: frozenset[str]  # "sur le plateau de", "talk-show": a broadcast, not an exchange
+    broadcast_words: frozenset[str]
+    media_words: frozenset[str]  # the outlets' names, one word each ("bfmtv", "jdd"): "un entretien au JDD"  # "sur le plateau de", "talk-show": a broadcast, not an exchange
     court_nouns: frozenset[str]  # "audience": a hearing when judges are about
     court_words: frozenset[str]
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
@@ -61,6 +62,7 @@ class Lexicon:
 def load() -> Lexicon:
     data = json.loads((ONTOLOGY / "communication.json").read_text(encoding="utf-8"))
     groups_data = json.loads((ONTOLOGY / "gazetteer" / "groups.json").read_text(encoding="utf-8"))
+    media = json.loads((ONTOLOGY / "media.json").read_text(encoding="utf-8"))
     groups, planned = data["group_words"], data["planned"]
     return Lexicon(
         verbs={fold(k): v for k, v in data["verbs"].items()},
@@ -84,6 +86,7 @@ def load() -> Lexicon:
         weak_frame_words=folded(data["weak_frame_words"]),
         future_phrases=tuple(fold(x) for x in data["future_phrases"]),
         clash_words=folded(data["clash_words"]), broadcast_words=folded(data["broadcast_words"]),
+        media_words=folded(n for n in media["names"] if " " not in n and len(n) > 2),
         court_nouns=folded(data["court_nouns"]), court_words=folded(data["court_words"]),
         letter_nouns=folded(data["letter_nouns"]), sending_verbs=folded(data["sending_verbs"]),
         visit_nouns=folded(data["visit_nouns"]), representatives=folded(groups_data["representatives"]))
