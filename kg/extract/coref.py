@@ -94,5 +94,5 @@ class Discourse:
         """The two people "ils" or "les deux hommes" stand for."""
         if len(self.last_pair) == 2:
             return list(self.last_pair)
-        recent = list(dict.fromkeys(k for k, _ in reversed(self.people)))
+        recent = list(dict.fromkeys(k for k, _ in reversed(self.people) if not k.startswith(NAMELESS)))
         return recent[:2] if len(recent) >= 2 else []
