@@ -16,7 +16,9 @@ from kg.text import fold
 
 MASCULINE = {"il", "lui", "celui-ci", "ce dernier"}
 FEMININE = {"elle", "celle-ci", "cette derniere"}
+PLURAL = {"ils", "elles", "eux", "leur", "leurs", "les"}
 RECENT = 6  # sentences remembered
+NAMELESS = "nameless:"  # a person the text gives only a title the gazetteer cannot resolve
 
 
 @dataclass
@@ -27,10 +29,13 @@ class Discourse:
     sentences: list[list[tuple[str, bool]]] = field(default_factory=list)  # each sentence's people: (key, subject)
     genders: dict[str, str] = field(default_factory=dict)  # key -> "m" | "f", where known
     last_pair: tuple[str, ...] = ()  # the participants of the event told last
+    nameless_here: list[tuple[int, str]] = field(default_factory=list)  # (token, gender) of the sentence being read
 
-    def learn(self, mentions: list[Mention], doc) -> None:
-        """Remember the people of a sentence's MENTIONS, in order."""
-        people = []
+    def learn(self, mentions: list[Mention], doc, nameless: list[str] = ()) -> None:
+        """Remember the people of a sentence's MENTIONS, in order, after the people it names only by a title
+        that says no one the gazetteer knows (NAMELESS: their genders, "f" for "la ministre des Transports"):
+        "elle" after them is them, not someone named before."""
+        people = [(NAMELESS + gender, True) for gender in nameless]
         for m in mentions:
             for key in m.keys:
                 if not self.is_person(key):
@@ -47,6 +52,8 @@ class Discourse:
         return [p for sentence in self.sentences for p in sentence]
 
     def is_person(self, key: str) -> bool:
+        if key.startswith(NAMELESS):
+            return False
         entry = self.gaz.entries.get(key)
         return entry.kind == "Person" if entry else not key.startswith(("name:org:", "group:"))
 
@@ -67,15 +74,24 @@ class Discourse:
         word = fold(pronoun.text).lstrip("-").removeprefix("t-")
         gender = "m" if word in MASCULINE else "f" if word in FEMININE else None
         fits = lambda key: gender is None or self.genders.get(key) in (None, gender)  # noqa: E731
-        before = [
-            k for m in sorted(here, key=lambda m: -m.start) if m.end <= pronoun.i for k in m.keys if self.is_person(k)
-        ]
+        before = sorted(
+            [(m.start, k) for m in here if m.end <= pronoun.i for k in m.keys if self.is_person(k)]
+            + [(i, NAMELESS + g) for i, g in self.nameless_here if i < pronoun.i],
+            reverse=True,
+        )
+        before = [k for _, k in before]
         for key in before:
-            if fits(key):
+            if key.startswith(NAMELESS):
+                if gender is None or key.endswith(gender) or key == NAMELESS:
+                    return []  # "La ministre des Transports… qu'elle rencontrait": someone the text does not name
+            elif fits(key):
                 return [key]
         for sentence in reversed(self.sentences):  # its subject, else the last person it named
             for key in [k for k, subject in sentence if subject] + [k for k, _ in reversed(sentence)]:
-                if fits(key):
+                if key.startswith(NAMELESS):
+                    if gender is None or key.endswith(gender):
+                        return []  # someone the text does not name
+                elif fits(key):
                     return [key]
         return []
 
@@ -83,5 +99,5 @@ class Discourse:
         """The two people "ils" or "les deux hommes" stand for."""
         if len(self.last_pair) == 2:
             return list(self.last_pair)
-        recent = list(dict.fromkeys(k for k, _ in reversed(self.people)))
+        recent = list(dict.fromkeys(k for k, _ in reversed(self.people) if not k.startswith(NAMELESS)))
         return recent[:2] if len(recent) >= 2 else []

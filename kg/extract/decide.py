@@ -7,6 +7,8 @@ it needs ("s'entretenir" without its "se", "appeler" without a telephone, "un d�
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.extract.cues import lemma
@@ -17,6 +19,7 @@ CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "xcomp", "co
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 WRITERS = {"je", "j'", "nous", "on", "vous", "tu"}
 MODALS = {"pouvoir", "devoir", "aller"}
+FUTURE_OR_CONDITIONAL = re.compile(r"r(ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
 PURPOSE = {"pour", "afin", "avant"}  # "s'est rendu à Nogent pour y rencontrer", "avant de se rendre… pour échanger"
 FRAME_EDGES = {"frame", "purpose"}
 
@@ -110,7 +113,7 @@ def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
     if lemma(trigger) in lex.court_nouns and any(lemma(t) in lex.court_words for t in sent):
         return True  # "une audience" before judges is a hearing, not a meeting
     near = near_words(trigger)
-    if near & lex.clash_words or near & lex.broadcast_words:
+    if near & lex.clash_words or near & lex.broadcast_words or near & lex.media_words:
         return True  # "face-à-face tendus entre manifestants et forces de l'ordre", "accueillait dans son talk-show"
     if trigger.pos_ in ("VERB", "AUX"):
         objects = [c for c in trigger.children if c.dep_ == "obj"]
@@ -149,6 +152,17 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
     return False
 
 
+def ahead_form(token: Token) -> bool:
+    """A future or conditional by its ending ("recevra", "parlerait", "sera reçue", "seront reçus"): the French
+    model tags many of them as past or imperfect. "déclara", a simple past, ends so too: told apart by its lemma."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    word, base = fold(token.text), lemma(token)
+    if not FUTURE_OR_CONDITIONAL.search(word) or word == base:
+        return False
+    return not (base.endswith("er") and word == base[:-2] + "a")  # "déclara", "entra"
+
+
 def frame_edge(token: Token, lex: Lexicon) -> str:
     """How TOKEN hangs on its head: "frame" for "lors de", "au cours de", "à l'issue de" (a planning verb above
     does not make the event planned), else its dependency ("pour un déjeuner" is what was planned)."""
@@ -170,7 +184,7 @@ def unreal_word(token: Token, lex: Lexicon, is_trigger: bool, edge: str | None =
     if token.pos_ == "ADJ" and fold(token.text) in lex.planned_adjectives:  # "prêts à rencontrer"
         return True
     for t in [token] + [c for c in token.children if c.dep_.startswith("aux")]:
-        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or ahead_form(t):
             return True
         if t is not token and lemma(t) in MODALS:
             return True

@@ -22,6 +22,7 @@ from kg.extract.mentions import Mention, is_person, token_mentions
 from kg.extract.participants import ParticipantReader, case
 from kg.knowledge.gazetteer import Gazetteer
 from kg.model import KIND_RANK
+from kg.text import fold
 
 CONTEXT_SENTENCES = 6  # how far after an event a sentence may still be about it (for its topics)
 
@@ -65,6 +66,9 @@ class EventReader:
     def __init__(self, nlp, gaz: Gazetteer, lex: Lexicon):
         self.gaz, self.lex = gaz, lex
         self.phrases = PhraseCues(nlp, lex)
+        self.title_words = {fold(t.phrases[0].split()[0]) for t in gaz.titles.values() if t.phrases} | {
+            fold(p.split()[0]) for t in gaz.titles.values() for p in t.phrases
+        }
 
     def read(
         self, doc: Doc, mentions: list[Mention], published: date | None, state: StoryState
@@ -77,6 +81,8 @@ class EventReader:
             if "\n\n" in doc[max(sent.start - 1, 0)].whitespace_ + doc[max(sent.start - 1, 0)].text:
                 state.story_day = None  # a new paragraph tells its own day
             here = [m for m in mentions if sent.start <= m.start < sent.end]
+            nameless = self.nameless_subjects(sent, by_token)
+            state.discourse.nameless_here = nameless
             reader = ParticipantReader(self.lex, self.gaz, sent, by_token, state.discourse)
             reader.discourse_day = published
             new = self.read_sentence(sent, i, reader, index, published, state)
@@ -96,7 +102,7 @@ class EventReader:
                 state.since_current += 1
             else:
                 state.since_current += 1
-            state.discourse.learn(here, doc)
+            state.discourse.learn(here, doc, [gender for _, gender in nameless])
             told = [d.date for d in new if d.date and d.date_basis == when.TEXT]
             if told:
                 state.story_day = told[-1]  # "Mardi, X a reçu Y. Il a ensuite rencontré Z": Z on Tuesday too
@@ -106,6 +112,21 @@ class EventReader:
                 named[-1] if named else None
             )  # "…venu dimanche avec l'arrivée de Zarif. Il s'est entretenu…"
         return state.drafts[start:], sentences
+
+    def nameless_subjects(self, sent: Span, by_token: dict[int, list[Mention]]) -> list[tuple[int, str]]:
+        """The subjects of SENT that are titles no mention resolved ("La ministre des Transports"), with their
+        gender ("f", "m" or "" when the article does not tell)."""
+        found = []
+        for token in sent:
+            if (
+                token.dep_.startswith("nsubj")
+                and token.pos_ == "NOUN"
+                and token.norm_ in self.title_words
+                and token.i not in by_token
+            ):
+                article = next((fold(c.text) for c in token.children if c.dep_ == "det"), "")
+                found.append((token.i, "f" if article == "la" else "m" if article == "le" else ""))
+        return found
 
     def about(
         self, event: Draft, here: list[Mention], sent: Span, i: int, sentences: list[Span], published: date | None
@@ -236,13 +257,24 @@ class EventReader:
             for c in decide.clause(cue)
             if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod")
         )  # "par téléphone avec X" too
+        if verb.get("needs_actor_subject") and not decide.reflexive(cue) and not agents:
+            return False  # "l'hommage a réuni les anciens présidents": a ceremony, not a meeting of theirs
+        if verb.get("no_infinitive") and any(
+            "Inf" in c.morph.get("VerbForm") for c in cue.children if c.dep_ == "xcomp"
+        ):
+            return False  # "se voient décerner les premiers rôles"
         if verb.get("reciprocal") and decide.reflexive(cue):  # "se sont retrouvés": a plural verb
             plural = any("Plur" in t.morph.get("Number") for t in [cue, *cue.children] if t.pos_ in ("VERB", "AUX"))
             return len(set(agents + partners)) >= 2 and plural or with_someone  # "se sont parlé" read as a passive
         if verb.get("reflexive_or_with"):  # "X et Y ont échangé par téléphone", "X a discuté avec Y"
+            together = len(agents) >= 2 and (
+                decide.reflexive(cue)
+                or decide.kind_of(cue, "Communication", self.lex) != "Communication"
+                or any(t.norm_ == "ensemble" for t in cue.children)
+            )
             return (
                 with_someone
-                or len(agents) >= 2
+                or together
                 or lemma(cue) == "parler"
                 and any(
                     c.dep_ in ("iobj", "obl:arg") and case(c) in ("a", "au", "aux") and reader.actors(c)
@@ -278,8 +310,12 @@ class EventReader:
     def caption(self, sent: Span, i: int, reader: ParticipantReader, index: DocIndex, dates: list) -> Draft | None:
         """A photo caption: "Emmanuel Macron et Gérard Larcher en pleine discussion, le 19 septembre 2018." —
         no verb, two people or more, one day: they met."""
-        if index.has_verb(sent):
-            return None
+        if (
+            index.has_verb(sent)
+            or sent.text.lstrip().startswith("(")
+            or any(t.norm_ in self.lex.media_words for t in sent)
+        ):
+            return None  # "(Christophe Ayad, Yann Boucher, Le Monde, 8 janvier)": bylines, not a picture
         days = {d.value for d, _ in dates if not d.future}
         people = list(dict.fromkeys(k for m in reader.here for k in m.keys if is_person(self.gaz, k)))
         if len(people) < 2 or len(days) != 1:

@@ -48,6 +48,7 @@ class Lexicon:
     future_phrases: tuple[str, ...]  # "la semaine prochaine": what the clause tells has not happened yet
     clash_words: frozenset[str]  # "face-à-face tendus", "heurts": a clash, not a meeting
     broadcast_words: frozenset[str]  # "sur le plateau de", "talk-show": a broadcast, not an exchange
+    media_words: frozenset[str]  # the outlets' names, one word each ("bfmtv", "jdd"): "un entretien au JDD"
     court_nouns: frozenset[str]  # "audience": a hearing when judges are about
     court_words: frozenset[str]
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
@@ -60,6 +61,7 @@ class Lexicon:
 def load() -> Lexicon:
     data = knowledge.data("communication.json")
     groups_data = knowledge.data("gazetteer/groups.json")
+    media = knowledge.data("media.json")
     groups, planned = data["group_words"], data["planned"]
     return Lexicon(
         verbs={fold(k): v for k, v in data["verbs"].items()},
@@ -93,6 +95,7 @@ def load() -> Lexicon:
         future_phrases=tuple(fold(x) for x in data["future_phrases"]),
         clash_words=folded(data["clash_words"]),
         broadcast_words=folded(data["broadcast_words"]),
+        media_words=folded(n for n in media["names"] if " " not in n and len(n) > 2),
         court_nouns=folded(data["court_nouns"]),
         court_words=folded(data["court_words"]),
         letter_nouns=folded(data["letter_nouns"]),

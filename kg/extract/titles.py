@@ -17,6 +17,7 @@ from kg.knowledge.gazetteer import Gazetteer
 from kg.nlp import make_pattern_doc
 from kg.text import fold
 
+FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "futur", "future"}
 HEAD_OF_STATE = {"chef de l'etat", "cheffe de l'etat", "chef d'etat"}
 
 
@@ -129,9 +130,15 @@ class TitleFinder:
                 continue
             if self.person_follows(doc, stop):
                 continue  # "le ministre de l'Écologie François de Rugy": the name the gazetteer lacks says who
-            people = [p for c in countries if (p := self.gaz.holder(role, c, published))]
+            if start > 0 and doc[start - 1].norm_ in FORMER:
+                continue  # "ancien ministre des Transports": not whoever holds the office now
+            people = [p for c in countries if (p := self.holder(role, c, published))]
             singular = not doc[start].norm_.endswith(("s", "x")) and (start == 0 or doc[start - 1].norm_ != "deux")
-            if not countries and singular and (earlier := self.last_holder(role, start, names + mentions, published)):
+            if (
+                not countries
+                and singular
+                and (earlier := self.last_holder(role, start, names + mentions, published, feminine(doc, start)))
+            ):
                 people = [earlier]  # "le ministre s'est entretenu…": the minister the article named before
                 countries = [None]
             elif (
@@ -139,7 +146,7 @@ class TitleFinder:
                 and singular
                 and home
                 and (not estimated or self.is_leader(role))
-                and (own := self.gaz.holder(role, home, published))
+                and (own := self.holder(role, home, published))
             ):
                 people, countries = [own], [home]  # "le Premier ministre" of the article's home state
             if people and len(people) == len(countries):
@@ -149,15 +156,31 @@ class TitleFinder:
         )
         return mentions
 
-    def last_holder(self, role: str, before: int, mentions: list[Mention], published: date | None) -> str | None:
-        """The last person named before token BEFORE who was given that title or held that office that day."""
+    def last_holder(
+        self, role: str, before: int, mentions: list[Mention], published: date | None, female: bool | None = None
+    ) -> str | None:
+        """The last person named before token BEFORE who was given that title or held that office that day (of the
+        title's gender, where both are known: "la ministre" is not the man named before)."""
         for m in sorted((m for m in mentions if m.end <= before), key=lambda m: m.start, reverse=True)[:12]:
             for key in m.keys:
                 entry = self.gaz.entries.get(key)
+                if (
+                    female is not None
+                    and entry is not None
+                    and entry.gender in ("m", "f")
+                    and (entry.gender == "f") != female
+                ):
+                    continue
                 fits = lambda r: r == role or role == "minister" and r is not None and r.endswith("minister")  # noqa: E731
                 if fits(m.role) or entry is not None and any(fits(o.role) for o in self.gaz.in_office(key, published)):
                     return key
         return None
+
+    def holder(self, role: str, of: str, published: date | None) -> str | None:
+        title = self.gaz.titles.get(role)
+        if title is not None and title.leader:
+            return self.gaz.holder(role, of, published) or None
+        return self.gaz.holder(role, of, published)
 
     def qualifiers(self, doc: Doc, start: int, end: int, names: list[Mention]) -> tuple[list[str], int]:
         """The states a title is qualified by: demonyms inside or right after it ("présidents russe et
@@ -263,3 +286,9 @@ class TitleFinder:
             if people and len(people) == len(countries):
                 mentions.append(Mention(token.i, stop, tuple(people), "title", doc[token.i : stop].text, "leader"))
         return mentions
+
+
+def feminine(doc: Doc, start: int) -> bool | None:
+    """Whether the title at START is feminine ("la ministre"), masculine ("le ministre"), or cannot tell ("l'")."""
+    article = doc[start - 1].norm_ if start > 0 else ""
+    return True if article in ("la", "cette") else False if article in ("le", "ce", "du", "au") else None

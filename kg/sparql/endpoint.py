@@ -44,9 +44,10 @@ def query_endpoint(
     A query that names no graph (no FROM) is asked of GRAPH, both as its default graph and as a named graph
     (the protocol's default-graph-uri and named-graph-uri): it sees what it sees in kg query, whatever the
     store makes of its own default graph. GRAPH None leaves the dataset to the endpoint."""
-    from kg.sparql.loading import credentials, opener_for, server_says
+    from kg.sparql.loading import Secrets, credentials, opener_for, server_says
 
-    url, found = credentials(url)  # printed without its user:password@, which is sent as credentials
+    url, found = credentials(url)  # credentials never appear in what is printed (kg.sparql.loading)
+    secrets = Secrets(list(found.values()))
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise UsageError(f"--endpoint {url}: expected an http:// or https:// URL")
     headers = {
@@ -62,9 +63,9 @@ def query_endpoint(
             media_type = response.headers.get_content_type()
             body = response.read()
     except urllib.error.HTTPError as exc:
-        raise EndpointError(f"{url}: HTTP {exc.code} {exc.reason}{server_says(exc)}") from None
+        raise EndpointError(secrets.clean(f"{url}: HTTP {exc.code} {exc.reason}{server_says(exc)}")) from None
     except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as exc:
-        raise EndpointError(f"{url}: cannot connect: {getattr(exc, 'reason', exc)}") from None
+        raise EndpointError(secrets.clean(f"{url}: cannot connect: {getattr(exc, 'reason', exc)}")) from None
     return parsed(url, media_type, body)
 
 
