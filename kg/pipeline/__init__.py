@@ -3,7 +3,7 @@
 - read: the articles of the inputs, as Documents (kg.read.inputs); each bad one is a Problem, reported at once.
 - extract: each article's extraction comes from the cache (kg.pipeline.cache, OUTDIR/.cache) or is parsed and extracted
   in worker processes or on a dask cluster (kg.pipeline.workers), beside the reading; every extraction is put at its
-  document's place in the input, so the graph is the same whatever ran them.
+  document's place in the input, so the graph is the same whatever ran them (kg.pipeline.extraction).
 - resolve: one actor per real-world actor, one event per real-world event, across the corpus (kg.resolve).
 - map: the corpus as RDF (kg.graph.rdf).
 - check: the SHACL shapes of the contract (kg.check.validate), on graphs small enough for pyshacl.
@@ -20,8 +20,9 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.model import BuildResult, Corpus, Document, Extraction, Problem
+from kg.model import BuildResult, Corpus, Document, Problem
 from kg.nlp import DEFAULT_MODEL
+from kg.pipeline.extraction import extract
 from kg.pipeline.progress import Stopwatch
 from kg.write.atomic import write_atomic
 
@@ -140,46 +141,6 @@ def open_cache(cache: bool | str | os.PathLike, outdir: Path, model: str):
         return None
     folder = outdir / CACHE_FOLDER if cache is True else Path(cache)
     return ExtractionCache(folder, fingerprint(model)).open()
-
-
-def extract(
-    documents: Iterable[Document],
-    store,
-    runner,
-    note: Callable[[Problem], None],
-    watch: Stopwatch,
-    advance: Callable[[int], object],
-) -> list[Extraction]:
-    """The extraction of each document, in input order: from the cache STORE, or run by RUNNER (and then
-    kept in the cache). A document whose extraction fails is a problem (NOTE is told), and is left out.
-    ADVANCE(n) moves the progress bar."""
-    from kg.pipeline.workers import batches
-
-    def lookup(document: Document) -> Extraction | None:
-        with watch.stage("cache"):
-            return store.get(document) if store else None
-
-    found: dict[int, Extraction] = {}
-    loading = 0.0  # the longest any worker (or the fork server they come from) took to load the model
-    with watch.stage("read, parse and extract"):
-        for batch, result in runner(batches(documents, lookup)):
-            found.update(batch.cached)
-            loading = max(loading, result.load_seconds)
-            if batch.documents:
-                watch.add("parse (all workers)", result.parse_seconds)
-                watch.add("extract (all workers)", result.extract_seconds)
-            for position, reason in result.problems:
-                note(Problem(batch.documents[position].origin, reason))
-            for slot, document, extraction in zip(batch.slots, batch.documents, result.extractions):
-                if extraction is not None:
-                    found[slot] = extraction
-                    if store:
-                        with watch.stage("cache"):
-                            store.put(document, extraction)
-            advance(len(batch.cached) + len(result.extractions))
-    if loading:
-        watch.add("load model (beside reading)", loading)
-    return [found[slot] for slot in sorted(found)]
 
 
 def check(graph, checked_nodes: Path | None = None) -> bool:
