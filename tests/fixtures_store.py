@@ -85,18 +85,25 @@ class Served:
     returncode: int
 
 
+def stoppable() -> None:
+    """A preexec_fn: the child starts with Ctrl-C (SIGINT) and SIGTERM at their default disposition and unblocked,
+    whatever the suite inherited. A suite run in the background (`make test &`, nohup, some CI runners) has SIGINT
+    ignored, and a child would inherit that: Python would then never raise KeyboardInterrupt in it."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 def serve_until_interrupted(graph: Path | str, ask: Callable[[str], None], *options: str) -> Served:
     """Run `kg serve GRAPH [OPTIONS]` on a free port, call ASK(endpoint) once it answers, then interrupt it (Ctrl-C)."""
     port = free_port()
-    # Ctrl-C reaches it even when the suite runs in the background (`make test &`), where SIGINT is ignored
-    # and children inherit that.
     server = subprocess.Popen(
         [*KG, "serve", str(graph), "--port", str(port), *map(str, options)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=stoppable,  # Ctrl-C reaches it even when the suite runs in the background
     )
     endpoint = f"http://127.0.0.1:{port}/query"
     try:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import ROOT, SEEDS, kg
+from fixtures_store import stoppable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
@@ -170,7 +171,7 @@ def test_an_interrupted_build_says_so_in_one_line_and_leaves_nothing_running(tmp
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=stoppable,  # Ctrl-C reaches it even when the suite runs in the background
     )
     time.sleep(delay)
     process.send_signal(signal.SIGINT)  # Ctrl-C

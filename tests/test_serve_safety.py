@@ -1,5 +1,6 @@
 """kg serve: no web page can write to the served graph, or read it unless the user names its origin; queries
-stop; the server dies with kg serve; --location never mixes graphs; a broken store falls back to graph.ttl."""
+stop; the server dies with kg serve, and kg serve stops cleanly on SIGTERM as on Ctrl-C; --location never mixes
+graphs; a broken store falls back to graph.ttl."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -24,6 +27,7 @@ from fixtures_store import (  # noqa: F401  (seeds_build is a fixture)
     serve_until_interrupted,
     sparql_select,
     stop,
+    stoppable,
     wait_until_answers,
 )
 
@@ -198,6 +202,39 @@ def test_the_server_dies_with_a_killed_kg_serve_and_its_folder_is_removed_next_t
     served = serve_until_interrupted(seeds_build, lambda endpoint: None)
     assert served.returncode == 0, served.err
     assert not any(folder.exists() for folder in folders), "the killed kg serve's folder was left"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize("options", [(), ("--writable",)], ids=["server-alone", "behind-the-gate"])
+def test_sigterm_stops_kg_serve_cleanly_with_its_server_and_folder(seeds_build, options):
+    """A service manager, `timeout` or `kill` stop kg serve with SIGTERM: it ends as on Ctrl-C (status 0,
+    "stopped"), its Oxigraph server is stopped with it and its temporary store folder removed."""
+    port = free_port()
+    serve = subprocess.Popen(
+        [*KG, "serve", str(seeds_build), "--port", str(port), *options],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=stoppable,  # SIGTERM at its default disposition, whatever the suite inherited
+    )
+    try:
+        endpoint = f"http://127.0.0.1:{port}/query"
+        wait_until_answers(endpoint, seconds=60)
+        assert count(endpoint) > 0
+        [server] = children(serve.pid)
+        [folder] = Path(tempfile.gettempdir()).glob(f"kg-serve-{serve.pid}-*")
+        serve.send_signal(signal.SIGTERM)
+        _, err = serve.communicate(timeout=30)
+    finally:
+        if serve.poll() is None:
+            stop(serve)
+    assert serve.returncode == 0, err
+    assert err.strip().splitlines()[-1] == "kg serve: stopped" and "Traceback" not in err, err
+    assert gone(server, 10), "the oxigraph server outlived kg serve"
+    assert not folder.exists(), "kg serve left its temporary store folder"
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
 
 
 def test_location_refuses_a_folder_kg_serve_did_not_make(seeds_build, tmp_path):
