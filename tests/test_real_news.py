@@ -17,6 +17,20 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "figaro-crs",
+        {
+            "url": "http://www.lefigaro.fr/conjoncture/2018/12/17/20002-20181217ARTFIG00322-gilets-jaunes-les-"
+            "syndicats-de-policiers-appellent-eux-aussi-a-la-mobilisation.php",
+            "outlet": "Le Figaro",
+            "published": "2018-12-17",
+        },
+        "Cette annonce intervient à l'approche de la réception des syndicats de policiers à Beauvau par le ministre "
+        "de l'Intérieur, Christophe Castaner, en fin d'après-midi.\n» LIRE AUSSI - Ces millions d'heures sup' non "
+        "payées qui suscitent la colère des policiers\nLe président de la République avait promis le versement "
+        "d'une prime au cours d'un déjeuner avec des CRS le 3 décembre, au surlendemain des violents affrontements "
+        "à Paris.",
+    ),
+    (
         "lematin-philippe",
         {
             "url": "https://www.lematin.ch/monde/philippe-recevoir-gilets-jaunes-libres/story/10871024",
@@ -155,6 +169,18 @@ def test_postponed_visits_calls_to_strike_and_football_are_not_exchanges(graph):
     assert events_of(graph, "dh-serbie") == []
     assert events_of(graph, "lepoint-cgt") == []
     assert events_of(graph, "dh-football") == []
+
+
+def test_a_frame_the_parse_hangs_on_another_noun_and_a_teaser_line_between_paragraphs(graph):
+    """figaro-0272: "avait promis le versement d'une prime au cours d'un déjeuner avec des CRS le 3 décembre" —
+    the model hangs "au cours de" and "avec des CRS" on "versement"; the promise does not make the lunch planned;
+    the link to another article ("» LIRE AUSSI - …") is not the start of the sentence after it."""
+    assert {
+        "people": {"Emmanuel Macron", "CRS"},
+        "date": "2018-12-03",
+        "basis": "DateFromText",
+        "kinds": {"Event", "Communication", "Meeting"},
+    } in events_of(graph, "figaro-crs")
 
 
 @pytest.mark.slow

@@ -34,6 +34,8 @@ class Boilerplate:
     stop: tuple[re.Pattern, ...]
     strip: tuple[re.Pattern, ...]
     credit: re.Pattern
+    teaser: re.Pattern
+    sentence_starts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +47,8 @@ def boilerplate() -> Boilerplate:
         compile_all(data["stop"]),
         compile_all(data["strip"]),
         re.compile(data["credit"], re.IGNORECASE),
+        re.compile(data["teaser"]["start"], re.IGNORECASE),
+        frozenset(data["teaser"]["sentence_starts"]),
     )
 
 
@@ -58,8 +62,35 @@ def is_furniture(line: str, rules: Boilerplate) -> bool:
     return any(p.search(line) for p in rules.drop)
 
 
+GLUED_WORD = re.compile(r"[a-zà-ÿ0-9»][A-ZÀ-Ý][a-zà-ÿ]")
+TEASER_LENGTH = 200
+
+
+def without_teaser(line: str, rules: Boilerplate) -> str:
+    """LINE without a link to another article told inside it: "… 17 graves. Lire aussi: L'impuissance du
+    champion de l'impôt Aucun chiffre n'était disponible" keeps "… 17 graves. Aucun chiffre…". The title ends
+    before a capitalised sentence start that follows a word in lower case, or where the next sentence is glued
+    to it; when no end is found, the line is left as it is."""
+    found = rules.teaser.search(line)
+    if found is None:
+        return line
+    title = line[found.end() : found.end() + TEASER_LENGTH]
+    words = list(re.finditer(r"\S+", title))
+    ends = [
+        word.start()
+        for before, word in zip(words, words[1:])
+        if (word.group() in rules.sentence_starts or re.split("['’]", word.group())[0] + "'" in rules.sentence_starts)
+        and not before.group()[:1].isupper()
+    ]
+    glued = GLUED_WORD.search(title)
+    ends += [glued.start() + 1] if glued is not None else []
+    if ends:
+        return line[: found.start()] + title[min(ends) :] + line[found.end() + TEASER_LENGTH :]
+    return line
+
+
 def tidy(line: str, rules: Boilerplate) -> str:
-    line = SPACES.sub(" ", line).strip()
+    line = without_teaser(SPACES.sub(" ", line).strip(), rules)
     for pattern in rules.strip:
         line = pattern.sub("", line)
     line = rules.credit.sub("", line) if len(line) > 40 else line

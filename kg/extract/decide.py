@@ -148,7 +148,9 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
             token.i == trigger.i and token.dep_ == "conj" and not own_subject
         ):
             return False  # the trigger's clause ends here: what governs it from outside does not make it unreal
-        token, edge = token.head, frame_edge(token, lex)
+        # a frame hung on a noun stays a frame: the model hangs "au cours d'un déjeuner" on the verb's object
+        sticky = edge == "frame" and token.pos_ == "NOUN"
+        token, edge = token.head, "frame" if sticky else frame_edge(token, lex)
     return False
 
 

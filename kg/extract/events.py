@@ -192,7 +192,11 @@ class EventReader:
             if not self.shaped(cue, verb, agents, partners, reader):
                 continue
             participants = list(dict.fromkeys(agents + partners))
-            if cue.pos_ == "NOUN" and decide.unmarked(cue, self.lex) and not decide.has_partner_case(cue):
+            if (
+                cue.pos_ == "NOUN"
+                and decide.unmarked(cue, self.lex)
+                and not (decide.has_partner_case(cue) or reader.with_next(cue))
+            ):
                 # "l'appel de la CGT" is a call to strike; "une heure d'appel des deux dirigeants" tells more of
                 # a call the article has told: it may only continue one
                 if not any(d.participants == tuple(sorted(set(participants))) for d in state.drafts):

@@ -80,6 +80,7 @@ class NounReading:
             and lemma(t.head) in self.lex.nouns
             for k in self.actors(t)
         ]
+        partners += self.with_next(noun)
         verb = self.framing_verb(noun)
         if verb is not None and not agents:
             agents = [k for c in verb.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
@@ -96,6 +97,21 @@ class NounReading:
         if possessed and not agents:
             agents = self.discourse.person(noun, self.here)  # "sa rencontre avec Édouard Philippe"
         return agents, partners
+
+    def with_next(self, noun: Token) -> list[str]:
+        """The actor right after "NOUN avec", whatever the parse made of it: in "un déjeuner avec des CRS le 3
+        décembre" the model hangs "avec des CRS" on another noun."""
+        doc, i = noun.doc, noun.i + 1
+        while i < self.sent.end and doc[i].pos_ == "ADJ":
+            i += 1  # "un entretien téléphonique avec"
+        if i >= self.sent.end - 1 or fold(doc[i].text) != "avec":
+            return []
+        for j in range(i + 1, min(i + 4, self.sent.end)):
+            covering = self.mentions.get(j)
+            if covering:
+                best = max(covering, key=lambda m: m.end - m.start)
+                return [] if best.via == "metonym" else list(best.keys)
+        return []
 
     def hosts(self, token: Token) -> list[str]:
         """The state a visit goes to ("en Belgique", "au Canada"): its host, though it is a place."""
@@ -142,6 +158,12 @@ class NounReading:
             ):
                 top = top.head  # "leur première séance de négociations", "à l'issue d'une réunion", "lors d'une"
         head = top.head
+        if top is not noun and top.dep_ == "nmod" and head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX"):
+            if (
+                {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.text)}
+            ) & self.lex.frame_cases:
+                return head.head  # "a promis le versement d'une prime au cours d'un déjeuner": the model hung
+                # "au cours de" on the noun before it; it frames the verb
         if (
             top is not noun
             and fold(top.text) in self.lex.weak_frame_words
