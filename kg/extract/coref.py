@@ -30,6 +30,7 @@ class Discourse:
     genders: dict[str, str] = field(default_factory=dict)  # key -> "m" | "f", where known
     last_pair: tuple[str, ...] = ()  # the participants of the event told last
     nameless_here: list[tuple[int, str]] = field(default_factory=list)  # (token, gender) of the sentence being read
+    titled: dict[str, str] = field(default_factory=dict)  # a title word -> the person last named after it
 
     def learn(self, mentions: list[Mention], doc, nameless: list[str] = ()) -> None:
         """Remember the people of a sentence's MENTIONS, in order, after the people it names only by a title

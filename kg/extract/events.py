@@ -81,7 +81,9 @@ class EventReader:
             if "\n\n" in doc[max(sent.start - 1, 0)].whitespace_ + doc[max(sent.start - 1, 0)].text:
                 state.story_day = None  # a new paragraph tells its own day
             here = [m for m in mentions if sent.start <= m.start < sent.end]
-            nameless = self.nameless_subjects(sent, by_token)
+            state.discourse.titled.update(self.titles_before_names(here, doc))
+            titled = state.discourse.titled
+            nameless = [(t, g) for t, g in self.nameless_subjects(sent, by_token) if doc[t].norm_ not in titled]
             state.discourse.nameless_here = nameless
             reader = ParticipantReader(self.lex, self.gaz, sent, by_token, state.discourse)
             reader.discourse_day = published
@@ -112,6 +114,17 @@ class EventReader:
                 named[-1] if named else None
             )  # "…venu dimanche avec l'arrivée de Zarif. Il s'est entretenu…"
         return state.drafts[start:], sentences
+
+    def titles_before_names(self, here: list[Mention], doc: Doc) -> dict[str, str]:
+        """The title words right before a person's name ("La préfète du Cher Catherine Ferrier"): the same title
+        later ("La préfète y ajoute qu'elle…") is that person, not someone the text leaves unnamed."""
+        return {
+            t.norm_: m.keys[0]
+            for m in here
+            if is_person(self.gaz, m.keys[0])
+            for t in doc[max(m.start - 4, 0) : m.start]
+            if t.norm_ in self.title_words
+        }
 
     def nameless_subjects(self, sent: Span, by_token: dict[int, list[Mention]]) -> list[tuple[int, str]]:
         """The subjects of SENT that are titles no mention resolved ("La ministre des Transports"), with their

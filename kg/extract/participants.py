@@ -265,8 +265,10 @@ class ParticipantReader(NounReading):
         doc = self.sent.doc
         for i in range(verb.i + 1, min(self.sent.end, verb.i + 12)):
             token = doc[i]
+            quote_opens_name = token.text in ("«", '"') and i + 1 in self.mentions  # 'quatre "gilets jaunes"'
             if (
                 token.text in (";", ":", "«", "»", '"', "(")
+                and not quote_opens_name
                 or token.pos_ in ("VERB", "AUX")
                 and token.dep_ not in ("aux", "aux:tense")
             ):
