@@ -18,12 +18,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from fixtures_store import (  # noqa: F401  (seeds_build is a fixture)
+from fixtures_store import (
     KG,
     ROOT,
     free_port,
     kg,
-    seeds_build,
     serve_until_interrupted,
     sparql_select,
     stop,
