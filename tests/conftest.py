@@ -25,7 +25,11 @@ def kg(*args: str, check: bool = False, timeout: int = 600) -> subprocess.Comple
 
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory) -> Path:
-    """The seeds built into a fresh folder; returns the folder holding graph.ttl and graph.html."""
+    """The seeds built into a fresh folder, once per session: graph.ttl, graph.html and graph.oxigraph.
+
+    The one build of the seeds the tests share; none of them reads the committed output/ in its place
+    (only tests/test_build.py's test_committed_output_is_up_to_date looks at output/, to check it against this).
+    Read-only: a test that changes a build works on a copy."""
     out = tmp_path_factory.mktemp("seeds-build")
     kg("build", SEEDS, "-o", out, check=True)
     return out

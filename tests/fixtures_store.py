@@ -1,7 +1,7 @@
-"""What the SPARQL and triplestore tests share: the kg command, the built seeds, real servers.
+"""What the SPARQL and triplestore tests share: the kg command, real servers.
 
 Imported by the test modules (`from fixtures_store import ...`): pytest finds fixtures imported
-into a test module.
+into a test module. The seeds' build is conftest's seeds_build, built fresh once per session.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from typing import Callable
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILT = ROOT / "output"  # the seeds' build, committed with the project
 QUERIES = ROOT / "queries"
 GRAPH_IRI = "https://w3id.org/kg-news/graph"
 # The kg command as installed (`kg = "kg.cli:main"`), from this interpreter.
@@ -43,14 +42,6 @@ def kg_json(graph: Path | str, query: str) -> list[dict[str, str]]:
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)
     return [{name: term["value"] for name, term in row.items()} for row in results["results"]["bindings"]]
-
-
-@pytest.fixture(scope="session")
-def seeds_build() -> Path:
-    """The build folder of the seeds (output/, holding graph.ttl)."""
-    if not (BUILT / "graph.ttl").is_file():
-        pytest.fail("output/graph.ttl is missing: build the seeds with `make build`")
-    return BUILT
 
 
 def free_port() -> int:

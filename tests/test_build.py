@@ -91,6 +91,10 @@ def test_the_build_is_deterministic(seeds_build, tmp_path):
 
 
 def test_committed_output_is_up_to_date(seeds_build):
+    """output/ is what `make` writes from seeds/: the committed graph.ttl and graph.html are the bytes of a fresh build.
+
+    The one test that reads the committed output/; every other test uses the fresh build (conftest's seeds_build),
+    which this makes stand for output/."""
     for name in ("graph.ttl", "graph.html"):
         committed = ROOT / "output" / name
         assert committed.exists(), f"output/{name} is missing: run `make`"

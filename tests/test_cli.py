@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ElementTree
 from importlib import metadata
 
 import pytest
-from fixtures_store import QUERIES, ROOT, kg, seeds_build  # noqa: F401  (seeds_build is a fixture)
+from fixtures_store import QUERIES, ROOT, kg
 
 DATA = ROOT / "tests" / "data"
 

@@ -12,7 +12,7 @@ import subprocess
 import networkx as nx
 import pytest
 import rdflib
-from fixtures_store import GRAPH_IRI, ROOT, kg, kg_json, seeds_build  # noqa: F401  (seeds_build is a fixture)
+from fixtures_store import GRAPH_IRI, ROOT, kg, kg_json
 from rdflib.compare import isomorphic
 
 RAPPER = shutil.which("rapper")

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 import rdflib
-from fixtures_store import GRAPH_IRI, kg, kg_json, seeds_build  # noqa: F401  (seeds_build is a fixture)
+from fixtures_store import GRAPH_IRI, kg, kg_json
 from rdflib.compare import isomorphic
 
 from kg.graph.formats import serialize

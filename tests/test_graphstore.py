@@ -9,7 +9,7 @@ import shutil
 
 import pyoxigraph as ox
 import pytest
-from fixtures_store import BUILT, QUERIES, kg, serve_until_interrupted, sparql_select
+from fixtures_store import QUERIES, kg, serve_until_interrupted, sparql_select
 
 from kg.graph.store import write_graph_store
 
@@ -18,25 +18,25 @@ UNORDERED = "SELECT ?event ?actor WHERE { ?event kg:participant ?actor }"
 EXTRA = b'<https://w3id.org/kg-news/id/actor/someone> <http://www.w3.org/2000/01/rdf-schema#label> "Someone" .\n'
 
 
-def copy_of_build(target):
+def copy_of_build(seeds_build, target):
     """A build folder of the seeds' graph.ttl (and page), without a store."""
     target.mkdir()
     for name in ("graph.ttl", "graph.html"):
-        shutil.copy(BUILT / name, target / name)
+        shutil.copy(seeds_build / name, target / name)
     return target
 
 
 @pytest.fixture(scope="module")
-def stored(tmp_path_factory):
+def stored(seeds_build, tmp_path_factory):
     """A build folder of the seeds with the store the build writes."""
-    folder = copy_of_build(tmp_path_factory.mktemp("stored") / "out")
+    folder = copy_of_build(seeds_build, tmp_path_factory.mktemp("stored") / "out")
     write_graph_store(folder, (folder / "graph.ttl").read_bytes())
     return folder
 
 
 @pytest.fixture
-def bare(tmp_path):
-    return copy_of_build(tmp_path / "bare")
+def bare(seeds_build, tmp_path):
+    return copy_of_build(seeds_build, tmp_path / "bare")
 
 
 def query(graph, text: str, fmt: str = "table") -> str:
@@ -61,7 +61,7 @@ def listing(folder) -> dict[str, tuple[int, int]]:
     return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
 
 
-def test_the_build_writes_its_store_beside_graph_ttl(seeds_build):  # conftest's seeds_build: a fresh `kg build`
+def test_the_build_writes_its_store_beside_graph_ttl(seeds_build):
     store = seeds_build / "graph.oxigraph"
     assert store.is_dir()
     recorded = (store / "graph.ttl.sha256").read_text(encoding="ascii").split()
@@ -83,16 +83,16 @@ def test_an_unordered_query_gives_the_same_rows_with_or_without_the_store(stored
     assert rows(stored) == rows(bare) and len(rows(bare)) > 10
 
 
-def test_query_reads_the_store_when_it_was_made_from_this_graph_ttl(tmp_path):
-    folder = copy_of_build(tmp_path / "out")
+def test_query_reads_the_store_when_it_was_made_from_this_graph_ttl(seeds_build, tmp_path):
+    folder = copy_of_build(seeds_build, tmp_path / "out")
     turtle = (folder / "graph.ttl").read_bytes()
     write_graph_store(folder, turtle + EXTRA)  # a store of one more triple, then said to be of graph.ttl
     (folder / "graph.oxigraph" / "graph.ttl.sha256").write_text(f"{hashlib.sha256(turtle).hexdigest()}  graph.ttl\n")
     assert count(folder) == count(folder / "graph.ttl") == len(ntriples_of(folder / "graph.ttl")) + 1
 
 
-def test_a_store_whose_graph_ttl_changed_since_is_not_used(tmp_path):
-    folder = copy_of_build(tmp_path / "out")
+def test_a_store_whose_graph_ttl_changed_since_is_not_used(seeds_build, tmp_path):
+    folder = copy_of_build(seeds_build, tmp_path / "out")
     write_graph_store(folder, (folder / "graph.ttl").read_bytes())
     before = count(folder)
     with open(folder / "graph.ttl", "ab") as graph:  # edited by hand after the build
@@ -101,8 +101,8 @@ def test_a_store_whose_graph_ttl_changed_since_is_not_used(tmp_path):
     assert "Someone" in query(folder, "SELECT ?l WHERE { ?a rdfs:label ?l FILTER (STR(?l) = 'Someone') }")
 
 
-def test_a_store_that_is_not_a_store_is_not_used(tmp_path):
-    folder = copy_of_build(tmp_path / "out")
+def test_a_store_that_is_not_a_store_is_not_used(seeds_build, tmp_path):
+    folder = copy_of_build(seeds_build, tmp_path / "out")
     turtle = (folder / "graph.ttl").read_bytes()
     (folder / "graph.oxigraph").mkdir()
     (folder / "graph.oxigraph" / "graph.ttl.sha256").write_text(f"{hashlib.sha256(turtle).hexdigest()}  graph.ttl\n")
@@ -115,8 +115,8 @@ def test_querying_leaves_the_store_as_it_was(stored):
     assert listing(stored / "graph.oxigraph") == before
 
 
-def test_a_new_store_replaces_the_old_one_whole(tmp_path):
-    folder = copy_of_build(tmp_path / "out")
+def test_a_new_store_replaces_the_old_one_whole(seeds_build, tmp_path):
+    folder = copy_of_build(seeds_build, tmp_path / "out")
     turtle = (folder / "graph.ttl").read_bytes()
     write_graph_store(folder, turtle + EXTRA)
     (folder / "graph.ttl").write_bytes(turtle + EXTRA)

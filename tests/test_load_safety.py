@@ -10,7 +10,7 @@ import threading
 import time
 
 import pytest
-from fixtures_store import free_port, kg, seeds_build  # noqa: F401  (seeds_build is a fixture)
+from fixtures_store import free_port, kg
 
 from kg.sparql import loading
 

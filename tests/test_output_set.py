@@ -31,11 +31,10 @@ def leftovers(folder: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The seeds built (with the extraction cache, so that rebuilds of them need no parsing)."""
-    out = tmp_path_factory.mktemp("set") / "seeds"
-    kg("build", SEEDS, "-o", out, "-q", check=True)
-    return out
+def built(seeds_build, tmp_path_factory) -> Path:
+    """The seeds built (with the extraction cache, so that rebuilds of them need no parsing): a copy of the session's
+    build, since other_set builds with its cache."""
+    return copy_of(seeds_build, tmp_path_factory.mktemp("set"))
 
 
 @pytest.fixture(scope="module")

@@ -69,11 +69,6 @@ def build(inputs: list[Path], outdir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def seeds_out(tmp_path_factory) -> Path:
-    return build([SEEDS], tmp_path_factory.mktemp("seeds"))
-
-
-@pytest.fixture(scope="module")
 def hostile_out(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("hostile-input")
     (folder / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
@@ -115,8 +110,8 @@ class ResourceReferences(HTMLParser):
             self.found.append("<link>")
 
 
-def test_the_page_fetches_nothing_and_names_no_web_address_outside_its_links(seeds_out):
-    html = (seeds_out / "graph.html").read_text(encoding="utf-8")
+def test_the_page_fetches_nothing_and_names_no_web_address_outside_its_links(seeds_build):
+    html = (seeds_build / "graph.html").read_text(encoding="utf-8")
     references = ResourceReferences()
     references.feed(html)
     assert references.found == []
@@ -136,9 +131,9 @@ def test_the_page_fetches_nothing_and_names_no_web_address_outside_its_links(see
     }
 
 
-def test_the_same_corpus_gives_a_byte_identical_page(seeds_out, tmp_path):
+def test_the_same_corpus_gives_a_byte_identical_page(seeds_build, tmp_path):
     again = build([SEEDS], tmp_path / "again")
-    assert (again / "graph.html").read_bytes() == (seeds_out / "graph.html").read_bytes()
+    assert (again / "graph.html").read_bytes() == (seeds_build / "graph.html").read_bytes()
 
 
 def test_hostile_text_cannot_end_the_data_script(hostile_out):
@@ -223,16 +218,16 @@ class OfflinePage:
 
 
 @pytest.fixture
-def seeds_page(browser, seeds_out):
-    page = OfflinePage(browser, seeds_out / "graph.html")
+def seeds_page(browser, seeds_build):
+    page = OfflinePage(browser, seeds_build / "graph.html")
     yield page
     page.close()
 
 
 @pytest.mark.browser
-def test_the_page_loads_offline_without_errors_and_draws_every_actor(seeds_page, seeds_out):
+def test_the_page_loads_offline_without_errors_and_draws_every_actor(seeds_page, seeds_build):
     drawn = seeds_page.evaluate("kgPage.network.body.data.nodes.length")
-    assert drawn == actor_count(graph_of(seeds_out)) > 0
+    assert drawn == actor_count(graph_of(seeds_build)) > 0
     assert seeds_page.page.get_attribute("#graph", "data-drawn-actors") == str(drawn)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     seeds_page.page.screenshot(path=str(ARTIFACTS / "graph-seeds.png"))
@@ -261,7 +256,7 @@ def test_the_search_ignores_accents(seeds_page):
 
 
 @pytest.mark.browser
-def test_a_click_on_a_node_opens_its_names_wikidata_link_events_and_sources(seeds_page, seeds_out):
+def test_a_click_on_a_node_opens_its_names_wikidata_link_events_and_sources(seeds_page, seeds_build):
     seeds_page.click_node(seeds_page.actor_node("Emmanuel Macron"))
     panel = seeds_page.page.locator("#panel")
     assert panel.is_visible()
@@ -296,10 +291,10 @@ def test_hovering_an_edge_lists_its_events_with_dates_kinds_topics_and_articles(
 
 
 @pytest.mark.browser
-def test_the_event_view_links_each_event_to_its_actors_and_topics(seeds_page, seeds_out):
+def test_the_event_view_links_each_event_to_its_actors_and_topics(seeds_page, seeds_build):
     seeds_page.page.click("#view-events")
     ids = seeds_page.evaluate("kgPage.network.body.data.nodes.getIds()")
-    graph = graph_of(seeds_out)
+    graph = graph_of(seeds_build)
     assert sum(i.startswith("e") for i in ids) == event_count(graph)
     assert sum(i.startswith("a") for i in ids) == actor_count(graph)
     assert sum(i.startswith("t") for i in ids) == len(set(graph.objects(None, KG.concerns)))
@@ -318,8 +313,8 @@ def timeline_count(page) -> int:
 
 
 @pytest.mark.browser
-def test_the_topic_and_date_filters_narrow_the_graph_and_the_timeline(seeds_page, seeds_out):
-    graph = graph_of(seeds_out)
+def test_the_topic_and_date_filters_narrow_the_graph_and_the_timeline(seeds_page, seeds_build):
+    graph = graph_of(seeds_build)
     dated = {s: str(d) for s, d in graph.subject_objects(KG.date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(d))}
     placed = seeds_page.evaluate("kgPage.when.filter((w) => w.placed).length")
     assert timeline_count(seeds_page) == len(dated) + placed

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 import pytest
-from test_page import ROOT, OfflinePage, browser, seeds_out  # noqa: F401  (browser, seeds_out are fixtures)
+from test_page import ROOT, OfflinePage, browser  # noqa: F401  (browser is a fixture)
 
 from kg.model import Actor, ArticleInfo, Corpus, EventRecord, TopicConcept
 from kg.page import page_data, render
@@ -117,8 +117,8 @@ def positions(page) -> dict:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["seeds", "big"])
-def test_labels_of_the_most_connected_actors_are_visible_on_first_load(opened, seeds_out, big_html, which):
-    page = opened(seeds_out / "graph.html" if which == "seeds" else big_html)
+def test_labels_of_the_most_connected_actors_are_visible_on_first_load(opened, seeds_build, big_html, which):
+    page = opened(seeds_build / "graph.html" if which == "seeds" else big_html)
     top = page.evaluate("""(() => {
         const ids = kgPage.network.body.data.nodes.getIds().map((id) => Number(id.slice(1)));
         return ids.sort((a, b) => kgPage.rank.get(a) - kgPage.rank.get(b)).slice(0, 10).map((a) => kgPage.data.actors[a].label);
@@ -134,8 +134,8 @@ def test_labels_of_the_most_connected_actors_are_visible_on_first_load(opened, s
 
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["seeds", "pairs", "big"])
-def test_the_first_view_fits_the_drawing_to_the_screen(opened, seeds_out, pairs_html, big_html, which):
-    page = opened({"seeds": seeds_out / "graph.html", "pairs": pairs_html, "big": big_html}[which])
+def test_the_first_view_fits_the_drawing_to_the_screen(opened, seeds_build, pairs_html, big_html, which):
+    page = opened({"seeds": seeds_build / "graph.html", "pairs": pairs_html, "big": big_html}[which])
     assert_fitted(page)
     page.assert_clean()
 
@@ -262,8 +262,8 @@ def test_the_timeline_can_be_brushed_to_keep_only_those_dates(opened, big_html):
 
 
 @pytest.mark.browser
-def test_undated_events_stand_at_their_articles_publication_date_and_are_marked(opened, seeds_out):
-    page = opened(seeds_out / "graph.html")
+def test_undated_events_stand_at_their_articles_publication_date_and_are_marked(opened, seeds_build):
+    page = opened(seeds_build / "graph.html")
     placed = page.evaluate("""kgPage.when.map((w, i) => [i, w]).filter(([i, w]) => w.placed && !/^\\d{4}-/.test(kgPage.data.events[i].date || ""))
         .map(([i, w]) => [i, w.date, kgPage.data.events[i].sources.map((s) => kgPage.data.articles[s].published).sort()[0]])""")
     assert placed, "the seeds have an undated event"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
-from fixtures_store import QUERIES, kg, kg_json, seeds_build  # noqa: F401  (seeds_build is a fixture)
+from fixtures_store import QUERIES, kg, kg_json
 
 NAMED_QUERIES = sorted(QUERIES.glob("*.rq"))
 MACRON_PUTIN_CALLS = ["2022-01-28", "2022-01-31", "2022-02-03", "2022-02-20"]

@@ -18,12 +18,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from fixtures_store import (  # noqa: F401  (seeds_build is a fixture)
+from fixtures_store import (
     KG,
     ROOT,
     free_port,
     kg,
-    seeds_build,
     serve_until_interrupted,
     sparql_select,
     stop,
@@ -267,7 +266,7 @@ def corrupted_copy(seeds_build: Path, tmp_path: Path) -> Path:
     out = tmp_path / "out"
     out.mkdir()
     shutil.copy(seeds_build / "graph.ttl", out / "graph.ttl")
-    kg("build", ROOT / "seeds", "-o", out, "-q")  # a store of this graph.ttl (the seeds give the same bytes)
+    shutil.copytree(seeds_build / "graph.oxigraph", out / "graph.oxigraph")  # the build's store of this graph.ttl
     assert (out / "graph.oxigraph").is_dir()
     for table in (out / "graph.oxigraph").glob("*.sst"):
         data = bytearray(table.read_bytes())

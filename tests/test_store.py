@@ -15,13 +15,12 @@ import threading
 
 import pytest
 import rdflib
-from fixtures_store import (  # noqa: F401  (oxigraph_server, seeds_build, virtuoso_server are fixtures)
+from fixtures_store import (  # noqa: F401  (oxigraph_server, virtuoso_server are fixtures)
     GRAPH_IRI,
     free_port,
     kg,
     kg_json,
     oxigraph_server,
-    seeds_build,
     serve_until_interrupted,
     sparql_select,
     virtuoso_server,
