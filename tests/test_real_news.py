@@ -17,6 +17,17 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "lepoint-delegation",
+        {
+            "url": "https://www.lepoint.fr/politique/une-delegation-de-gilets-jaunes-recue-vendredi-par-edouard-"
+            "philippe-29-11-2018-2275317_20.php",
+            "outlet": "Le Point",
+        },
+        'Deux d\'entre eux, les initiateurs du mouvement des "gilets jaunes" Priscillia Ludosky et Éric Drouet, ont '
+        "été reçus mardi soir, à la demande d'Emmanuel Macron, par le ministre de la Transition écologique François "
+        "de Rugy.",
+    ),
+    (
         "figaro-crs",
         {
             "url": "http://www.lefigaro.fr/conjoncture/2018/12/17/20002-20181217ARTFIG00322-gilets-jaunes-les-"
@@ -181,6 +192,14 @@ def test_a_frame_the_parse_hangs_on_another_noun_and_a_teaser_line_between_parag
         "basis": "DateFromText",
         "kinds": {"Event", "Communication", "Meeting"},
     } in events_of(graph, "figaro-crs")
+
+
+def test_names_hung_deep_in_a_subject_and_someone_at_whose_request_it_was(graph):
+    """lepoint-0532: the names after "les initiateurs du mouvement des gilets jaunes" are who was received;
+    Macron, "à la demande" of whom, was not there."""
+    [meeting] = events_of(graph, "lepoint-delegation")
+    assert meeting["people"] == {"François de Rugy", "Priscillia Ludosky", "Éric Drouet"}
+    assert meeting["date"] == "2018-11-27" and meeting["basis"] == "DateFromText"
 
 
 @pytest.mark.slow

@@ -103,12 +103,28 @@ class ParticipantReader(NounReading):
             follow |= {"nmod", "dep"}
         else:  # a common noun's complements are not its actors ("la crise autour de l'Ukraine"); its apposition is
             follow = {"appos"}  # ("Maire délégué de La Haye-du-Puits, Alain Aubert")
+            keys += self.people_named_after(token)
         for child in token.children:
             if child.dep_ in follow and not self.is_place(child):
                 if child.dep_ == "nmod" and case(child) not in ("", *OF):
                     continue
                 keys += self.actors(child, depth + 1)
         return list(dict.fromkeys(keys))
+
+    def people_named_after(self, token: Token) -> list[str]:
+        """People in apposition at the end of a common noun's complements: "les initiateurs du mouvement des gilets
+        jaunes Priscillia Ludosky et Éric Drouet", where the model hangs the names on "gilets"."""
+        found: list[str] = []
+        for child in token.children:
+            if child.dep_ != "nmod":
+                continue
+            for inner in child.subtree:
+                path_is_nmod = all(
+                    a.dep_ == "nmod" for a in inner.head.ancestors if a.i != token.i and token in a.ancestors
+                )
+                if inner.dep_ == "appos" and inner.head.dep_ == "nmod" and path_is_nmod:
+                    found += [k for k in self.actors(inner) if is_person(self.gaz, k)]
+        return found
 
     def pronoun(self, token: Token, word: str) -> list[str]:
         if word == "qui" and token.head.dep_ == "acl:relcl":
@@ -276,7 +292,7 @@ class ParticipantReader(NounReading):
             covering = self.mentions.get(i)
             if covering and not self.is_place(token) and fold(doc[i - 1].text) not in BLOCKED_BEFORE:
                 best = max(covering, key=lambda m: m.end - m.start)
-                if best.via != METONYM:
+                if best.via != METONYM and best.start == i:  # not "Macron" in "à la demande d'Emmanuel Macron"
                     return list(best.keys)
         return []
 
