@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 from kg.extract import lexicon
 from kg.extract.actors import ActorFinder, ArticleActors
 from kg.extract.coref import Discourse
-from kg.extract.events import Draft, EventReader, StoryState
+from kg.extract.drafts import Draft, StoryState
+from kg.extract.events import EventReader
 from kg.extract.topics import TopicFinder
 from kg.knowledge.gazetteer import Gazetteer
 from kg.model import ArticleInfo, Document, EventRecord, Extraction, TopicConcept

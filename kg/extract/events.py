@@ -8,56 +8,21 @@ the article is telling about. Reports of one event in one article are merged: sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import decide, when
-from kg.extract.coref import Discourse
 from kg.extract.cues import DocIndex, PhraseCues, lemma
 from kg.extract.dates import find_dates
+from kg.extract.drafts import Draft, StoryState, add, upgrade
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, is_person, token_mentions
 from kg.extract.participants import ParticipantReader, case
 from kg.knowledge.gazetteer import Gazetteer
-from kg.model import KIND_RANK
 from kg.text import fold
 
 CONTEXT_SENTENCES = 6  # how far after an event a sentence may still be about it (for its topics)
-
-
-@dataclass
-class Draft:
-    """An event being read from one article."""
-
-    kind: str
-    participants: tuple[str, ...]
-    date: str | None
-    sentence: int  # index of the sentence that states it
-    evidence: list[str] = field(default_factory=list)
-    context: list[int] = field(default_factory=list)  # sentence indices about it
-    date_basis: str | None = None
-    duration: str | None = None
-    place: str | None = None
-    initiator: str | None = None
-    request: bool = False  # "X a demandé à Y de…": an exchange of its own, never merged with a meeting
-
-
-@dataclass
-class StoryState:
-    """What the article has told so far, for the sentences after."""
-
-    discourse: Discourse
-    drafts: list[Draft] = field(default_factory=list)
-    story_day: str | None = None  # the day of the event the current paragraph told last
-    last_day: str | None = None  # the last day the text named, for "le lendemain", "la veille"
-    previous_day: str | None = None  # the last day the sentence before named, in the same paragraph
-    current: Draft | None = None
-    since_current: int = 0
-    # Lead sentences about an event not yet named ("Une heure quarante-cinq d'échange au téléphone…"): (kind,
-    # duration, sentence), for the next event told.
-    pending: list[tuple[str, str | None, int]] = field(default_factory=list)
 
 
 class EventReader:
@@ -92,7 +57,7 @@ class EventReader:
                 state.current, state.since_current = new[0], 0
                 state.discourse.last_pair = new[0].participants
                 for kind, duration, at in state.pending:
-                    self.upgrade(new[0], kind, duration)
+                    upgrade(new[0], kind, duration)
                     new[0].context.append(at)
                 state.pending.clear()
             elif (
@@ -166,7 +131,7 @@ class EventReader:
         new: list[Draft] = []
         caption = self.caption(sent, i, reader, index, dates)
         if caption is not None:
-            return [self.add(state.drafts, caption)]
+            return [add(state.drafts, caption)]
         for cue, base_kind in cues:
             if decide.unreal(cue, self.lex) or decide.wrong_sense(cue, self.lex) or decide.ahead(cue, self.lex):
                 continue
@@ -247,7 +212,7 @@ class EventReader:
                         initiator,
                         bool(verb.get("request")),
                     )
-                    new.append(self.add(state.drafts, draft))
+                    new.append(add(state.drafts, draft))
         return list({id(d): d for d in new}.values())
 
     @staticmethod
@@ -316,13 +281,7 @@ class EventReader:
             return
         if any(p not in target.participants for p in participants) or days and target.date not in days:
             return
-        self.upgrade(target, kind, when.duration_of(sent))
-
-    @staticmethod
-    def upgrade(target: Draft, kind: str, duration: str | None) -> None:
-        if KIND_RANK[kind] > KIND_RANK[target.kind] and kind != "Meeting":
-            target.kind = kind
-        target.duration = target.duration or duration
+        upgrade(target, kind, when.duration_of(sent))
 
     def caption(self, sent: Span, i: int, reader: ParticipantReader, index: DocIndex, dates: list) -> Draft | None:
         """A photo caption: "Emmanuel Macron et Gérard Larcher en pleine discussion, le 19 septembre 2018." —
@@ -339,34 +298,6 @@ class EventReader:
             return None
         place = next((e.text for e in sent.ents if e.label_ == "LOC"), None)
         return Draft("Meeting", tuple(sorted(people)), days.pop(), i, [sent.text.strip()], [i], when.TEXT, place=place)
-
-    @staticmethod
-    def add(drafts: list[Draft], draft: Draft) -> Draft:
-        """Merge with an event of the article with the same participants and a day that agrees: the same day,
-        or a day only guessed (from the story or the publication) on either side: "X a reçu Y" and "leur
-        rencontre de mardi" are one meeting."""
-        same = [
-            d
-            for d in drafts
-            if d.participants == draft.participants
-            and d.request == draft.request
-            and (d.kind == draft.kind or "Communication" in (d.kind, draft.kind))
-        ]
-        guessed = lambda d: d.date is None or d.date_basis != when.TEXT  # noqa: E731
-        candidates = [d for d in same if d.date == draft.date] + [d for d in same[::-1] if guessed(d) or guessed(draft)]
-        for old in candidates:
-            if KIND_RANK[draft.kind] > KIND_RANK[old.kind]:
-                old.kind = draft.kind
-            if draft.date and (old.date is None or guessed(old) and not guessed(draft)):
-                old.date, old.date_basis = draft.date, draft.date_basis
-            old.evidence += [e for e in draft.evidence if e not in old.evidence]
-            old.context += [c for c in draft.context if c not in old.context]
-            old.duration = old.duration or draft.duration
-            old.place = old.place or draft.place
-            old.initiator = old.initiator or draft.initiator
-            return old
-        drafts.append(draft)
-        return draft
 
 
 def sent_index(sent: Span) -> int:

@@ -1,0 +1,78 @@
+"""The events an article is telling, as they are read (Draft), what the article has told so far (StoryState),
+and the one rule for when two reports are one event (add).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract import when
+from kg.extract.coref import Discourse
+from kg.model import KIND_RANK
+
+
+@dataclass
+class Draft:
+    """An event being read from one article."""
+
+    kind: str
+    participants: tuple[str, ...]
+    date: str | None
+    sentence: int  # index of the sentence that states it
+    evidence: list[str] = field(default_factory=list)
+    context: list[int] = field(default_factory=list)  # sentence indices about it
+    date_basis: str | None = None
+    duration: str | None = None
+    place: str | None = None
+    initiator: str | None = None
+    request: bool = False  # "X a demandé à Y de…": an exchange of its own, never merged with a meeting
+
+
+@dataclass
+class StoryState:
+    """What the article has told so far, for the sentences after."""
+
+    discourse: Discourse
+    drafts: list[Draft] = field(default_factory=list)
+    story_day: str | None = None  # the day of the event the current paragraph told last
+    last_day: str | None = None  # the last day the text named, for "le lendemain", "la veille"
+    previous_day: str | None = None  # the last day the sentence before named, in the same paragraph
+    current: Draft | None = None
+    since_current: int = 0
+    # Lead sentences about an event not yet named ("Une heure quarante-cinq d'échange au téléphone…"): (kind,
+    # duration, sentence), for the next event told.
+    pending: list[tuple[str, str | None, int]] = field(default_factory=list)
+
+
+def upgrade(target: Draft, kind: str, duration: str | None) -> None:
+    if KIND_RANK[kind] > KIND_RANK[target.kind] and kind != "Meeting":
+        target.kind = kind
+    target.duration = target.duration or duration
+
+
+def add(drafts: list[Draft], draft: Draft) -> Draft:
+    """Merge with an event of the article with the same participants and a day that agrees: the same day,
+    or a day only guessed (from the story or the publication) on either side: "X a reçu Y" and "leur
+    rencontre de mardi" are one meeting."""
+    same = [
+        d
+        for d in drafts
+        if d.participants == draft.participants
+        and d.request == draft.request
+        and (d.kind == draft.kind or "Communication" in (d.kind, draft.kind))
+    ]
+    guessed = lambda d: d.date is None or d.date_basis != when.TEXT  # noqa: E731
+    candidates = [d for d in same if d.date == draft.date] + [d for d in same[::-1] if guessed(d) or guessed(draft)]
+    for old in candidates:
+        if KIND_RANK[draft.kind] > KIND_RANK[old.kind]:
+            old.kind = draft.kind
+        if draft.date and (old.date is None or guessed(old) and not guessed(draft)):
+            old.date, old.date_basis = draft.date, draft.date_basis
+        old.evidence += [e for e in draft.evidence if e not in old.evidence]
+        old.context += [c for c in draft.context if c not in old.context]
+        old.duration = old.duration or draft.duration
+        old.place = old.place or draft.place
+        old.initiator = old.initiator or draft.initiator
+        return old
+    drafts.append(draft)
+    return draft
