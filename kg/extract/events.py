@@ -252,7 +252,7 @@ class EventReader:
             together = len(agents) >= 2 and (
                 decide.reflexive(cue)
                 or decide.kind_of(cue, "Communication", self.lex) != "Communication"
-                or any(t.norm_ == "ensemble" for t in cue.children)
+                or self.together(cue)
             )
             return (
                 with_someone
@@ -266,6 +266,17 @@ class EventReader:
         if verb.get("reflexive_or_people"):
             return any(is_person(self.gaz, k) for k in partners)
         return True
+
+    def together(self, cue: Token) -> bool:
+        """ "X et Y ont échangé en privé", "ont discuté longuement": with each other, not "échangé des tirs"."""
+        if any(c.dep_ == "obj" for c in cue.children):
+            return False
+        spans = [
+            " ".join(fold(t.text) for t in c.subtree)
+            for c in cue.children
+            if c.dep_ in ("advmod", "obl", "obl:mod", "obl:arg")
+        ]
+        return any(span in self.lex.together_words for span in spans)
 
     @staticmethod
     def partner_in_case(cue: Token, cases: list[str], reader: ParticipantReader) -> bool:

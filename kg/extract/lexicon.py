@@ -46,6 +46,7 @@ class Lexicon:
     non_actor_objects: frozenset[str]
     weak_frame_words: frozenset[str]  # "au lendemain d'une rencontre avec X": a frame only with a partner
     future_phrases: tuple[str, ...]  # "la semaine prochaine": what the clause tells has not happened yet
+    together_words: frozenset[str]  # "X et Y ont échangé en privé": with each other
     clash_words: frozenset[str]  # "face-à-face tendus", "heurts": a clash, not a meeting
     broadcast_words: frozenset[str]  # "sur le plateau de", "talk-show": a broadcast, not an exchange
     media_words: frozenset[str]  # the outlets' names, one word each ("bfmtv", "jdd"): "un entretien au JDD"
@@ -93,6 +94,7 @@ def load() -> Lexicon:
         non_actor_objects=folded(data["non_actor_objects"]),
         weak_frame_words=folded(data["weak_frame_words"]),
         future_phrases=tuple(fold(x) for x in data["future_phrases"]),
+        together_words=folded(data["together_words"]),
         clash_words=folded(data["clash_words"]),
         broadcast_words=folded(data["broadcast_words"]),
         media_words=folded(n for n in media["names"] if " " not in n and len(n) > 2),
