@@ -17,6 +17,18 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "figaro-sarkozy",
+        {
+            "url": "http://www.lefigaro.fr/politique/le-scan/2018/12/18/25001-20181218ARTFIG00118-macron-a-demande-"
+            "a-sarkozy-de-le-representer-a-l-investiture-de-la-presidente-georgienne.php",
+            "outlet": "Le Figaro",
+            "published": "2018-12-18",
+        },
+        "Macron a demandé à Sarkozy de le représenter à l'investiture de la présidente géorgienne\nLE SCAN "
+        "POLITIQUE - Selon l'Élysée, Emmanuel Macron a demandé ce service à Nicolas Sarkozy en raison de son «lien "
+        "avec la Géorgie».",
+    ),
+    (
         "lepoint-delegation",
         {
             "url": "https://www.lepoint.fr/politique/une-delegation-de-gilets-jaunes-recue-vendredi-par-edouard-"
@@ -200,6 +212,16 @@ def test_names_hung_deep_in_a_subject_and_someone_at_whose_request_it_was(graph)
     [meeting] = events_of(graph, "lepoint-delegation")
     assert meeting["people"] == {"François de Rugy", "Priscillia Ludosky", "Éric Drouet"}
     assert meeting["date"] == "2018-11-27" and meeting["basis"] == "DateFromText"
+
+
+def test_a_headline_is_read_apart_from_the_sentence_under_it(graph):
+    """figaro-0576: the headline, on its own line and without a full stop, is not the start of the first
+    sentence; "Macron", which the model tags as an adverb there, is who asked."""
+    [request] = events_of(graph, "figaro-sarkozy")
+    assert request["people"] == {"Emmanuel Macron", "Nicolas Sarkozy"}
+    evidence = {str(s) for s in graph.objects(None, KG.evidence)}
+    assert "Macron a demandé à Sarkozy de le représenter à l'investiture de la présidente géorgienne" in evidence
+    assert request["date"] == "2018-12-18"
 
 
 @pytest.mark.slow

@@ -98,11 +98,23 @@ def tidy(line: str, rules: Boilerplate) -> str:
     return GLUED_STOP.sub(lambda m: (m.group(1) or ".") + " ", line).strip()
 
 
-def continues(previous: str, line: str) -> bool:
-    """Whether LINE carries on PREVIOUS's sentence (a hard wrap) rather than starting a new block."""
+def continues(previous: str, line: str, headline: bool = False, starts: frozenset[str] = frozenset()) -> bool:
+    """Whether LINE carries on PREVIOUS's sentence (a hard wrap) rather than starting a new block. A HEADLINE (the
+    text's first line) is a title over its article, not a wrapped line, when the line under it starts a sentence
+    (one of STARTS, or a rubric in capitals) or is much longer: "La rencontre entre Philippe et les gilets jaunes
+    tourne au fiasco" / "La rencontre prévue…"."""
     if not previous or SENTENCE_END.search(previous):
         return False
     first, last = line[:1], previous.split()[-1]
+    word = line.split()[0]
+    opens = word in starts or re.split("['’]", word)[0] + "'" in starts or word.isupper() and len(word) > 1
+    if (
+        headline
+        and first.isupper()
+        and last.lower() not in FUNCTION_WORDS
+        and (opens or len(line) > 1.5 * len(previous))
+    ):
+        return False
     return (
         first.islower() or first in '«"“(,–-' or last.lower() in FUNCTION_WORDS or last.islower() and len(previous) > 40
     )
@@ -112,6 +124,7 @@ def clean_text(text: str) -> str:
     rules = boilerplate()
     blocks: list[str] = []
     pending_blank = False
+    first_lines = 0  # the lines the first block is made of: one, while it may be the headline
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if any(p.search(raw.strip()) for p in rules.stop):
             break
@@ -122,9 +135,15 @@ def clean_text(text: str) -> str:
         if is_furniture(line, rules) and not (blocks and continues(blocks[-1], line)):
             pending_blank = True
             continue
-        if blocks and continues(blocks[-1], line) and (not pending_blank or line[:1].islower()):
+        headline = len(blocks) == 1 and first_lines == 1
+        if (
+            blocks
+            and continues(blocks[-1], line, headline, rules.sentence_starts)
+            and (not pending_blank or line[:1].islower())
+        ):
             blocks[-1] = f"{blocks[-1]} {line}"
         else:
             blocks.append(line)
+        first_lines += len(blocks) == 1
         pending_blank = False
     return "\n\n".join(blocks) + ("\n" if blocks else "")

@@ -31,7 +31,23 @@ BLOCKED_BEFORE = {
     "des",
     "d'",
 }
-BEFORE_VERB = {"se", "s'", "sont", "ont", "etaient", "avaient", "deja", "ne", "n'", "ensemble", "s’"}
+BEFORE_VERB = {
+    "se",
+    "s'",
+    "sont",
+    "ont",
+    "a",
+    "est",
+    "avait",
+    "etait",
+    "etaient",
+    "avaient",
+    "deja",
+    "ne",
+    "n'",
+    "ensemble",
+    "s’",
+}
 
 
 class NearbyReading:
@@ -59,9 +75,9 @@ class NearbyReading:
                     return list(best.keys)
         return []
 
-    def coordinated_before(self, verb: Token) -> list[str]:
-        """ "MM. Erdogan et Poutine se sont parlé": two actors or more coordinated right before the verb, read
-        from the words when the parse of the subject went wrong."""
+    def coordinated_before(self, verb: Token, least: int = 2) -> list[str]:
+        """ "MM. Erdogan et Poutine se sont parlé": two actors or more coordinated right before the verb (LEAST of
+        them), read from the words when the parse of the subject went wrong."""
         doc, keys = self.sent.doc, []
         i = verb.i - 1
         while i >= self.sent.start and fold(doc[i].text) in BEFORE_VERB:
@@ -70,6 +86,8 @@ class NearbyReading:
             covering = self.mentions.get(i)
             if covering:
                 best = max(covering, key=lambda m: m.end - m.start)
+                if best.start > 0 and doc[best.start - 1].pos_ == "ADP":
+                    break  # "à Sarkozy", "selon Macron": not a subject
                 keys = list(best.keys) + keys
                 i = best.start - 1
             elif doc[i].norm_ in ("et", ",", "m.", "mm.", "mme", "les", "le", "la", "l'"):
@@ -77,7 +95,7 @@ class NearbyReading:
             else:
                 break
         keys = list(dict.fromkeys(keys))
-        return keys if len(keys) >= 2 else []
+        return keys if len(keys) >= least else []
 
     def implicit_subject(self, verb: Token) -> list[str]:
         """The subject a verb shares with the one above it: "X a indiqué s'être entretenu avec Y", "après avoir

@@ -225,7 +225,8 @@ class ParticipantReader(NounReading, NearbyReading):
                     k for c in child.children if c.dep_ == "appos" for k in self.actors(c) if is_person(self.gaz, k)
                 ]
         if not agents and not passive and not has_subject:
-            agents = self.implicit_subject(verb)
+            # "Macron a demandé à Sarkozy…" in a headline: the model tags "Macron" as an adverb
+            agents = self.implicit_subject(verb) or self.coordinated_before(verb, least=1)
         if not agents and passive:  # "a été reçue vendredi soir à Matignon par le Premier ministre", hung elsewhere
             agents = next(
                 (
