@@ -17,6 +17,19 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "figaro-bourges",
+        {
+            "url": "http://www.lefigaro.fr/actualite-france/2019/01/11/01016-20190111ARTFIG00167-gilets-jaunes-les-"
+            "autorites-de-bourges-sur-le-qui-vive.php",
+            "outlet": "Le Figaro",
+            "published": "2019-01-11",
+        },
+        "Le maire de la ville, Pascal Blanc, a ainsi fait retirer une partie des horodateurs et a décidé la fermeture "
+        "de plusieurs lieux publics, samedi. L'heure était à l'inquiétude, vendredi, dans la commune.\n«J'ai rencontré "
+        "hier soir des “gilets jaunes” de la ville qui m'ont dit leur crainte d'être dépassés par l'événement», a "
+        "affirmé le maire à La Croix.",
+    ),
+    (
         "figaro-sarkozy",
         {
             "url": "http://www.lefigaro.fr/politique/le-scan/2018/12/18/25001-20181218ARTFIG00118-macron-a-demande-"
@@ -222,6 +235,14 @@ def test_a_headline_is_read_apart_from_the_sentence_under_it(graph):
     evidence = {str(s) for s in graph.objects(None, KG.evidence)}
     assert "Macron a demandé à Sarkozy de le représenter à l'investiture de la présidente géorgienne" in evidence
     assert request["date"] == "2018-12-18"
+
+
+def test_i_in_a_quotation_is_who_says_it(graph):
+    """figaro-0145: "« J'ai rencontré hier soir des “gilets jaunes” … », a affirmé le maire": the mayor named
+    before (Pascal Blanc) met them the day before publication."""
+    [meeting] = events_of(graph, "figaro-bourges")
+    assert meeting["people"] == {"Pascal Blanc", "gilets jaunes"}
+    assert meeting["date"] == "2019-01-10" and meeting["basis"] == "DateFromText"
 
 
 @pytest.mark.slow

@@ -83,3 +83,14 @@ class DocIndex:
     def has_verb(self, sent: Span) -> bool:
         at = bisect_left(self.verbs, sent.start)
         return at < len(self.verbs) and self.verbs[at] < sent.end
+
+
+def quoted(token: Token) -> bool:
+    """Whether TOKEN is inside a quotation that opened in its sentence: there "je" is the speaker, not the writer.
+    Guillemets first ("« … “gilets jaunes” … »"), then English quotes, then straight ones by their parity."""
+    before = [t.text for t in token.sent if t.i < token.i]
+    if before.count("«") != before.count("»"):
+        return before.count("«") > before.count("»")
+    if before.count("“") != before.count("”"):
+        return before.count("“") > before.count("”")
+    return before.count('"') % 2 == 1

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extract.cues import lemma
+from kg.extract.cues import lemma, quoted
 from kg.extract.lexicon import Lexicon
 from kg.text import fold
 
@@ -71,8 +71,8 @@ def fits(trigger: Token, lex: Lexicon) -> bool:
             return False
         if verb.get("not_passive") and any(c.dep_ == "aux:pass" for c in trigger.children):
             return False
-        if any(c.dep_ in SUBJECT_DEPS and fold(c.text) in WRITERS for c in trigger.children):
-            return False  # "nous avons rencontré X": the writer, not an actor
+        if any(c.dep_ in SUBJECT_DEPS and fold(c.text) in WRITERS and not quoted(c) for c in trigger.children):
+            return False  # "nous avons rencontré X": the writer, not an actor ("« J'ai rencontré X », a dit Y": Y)
         if verb.get("needs_marker") and kind_of(trigger, "Communication", lex) == "Communication":
             return False
         return True

@@ -87,7 +87,7 @@ class EventReader:
             t.norm_: m.keys[0]
             for m in here
             if is_person(self.gaz, m.keys[0])
-            for t in doc[max(m.start - 4, 0) : m.start]
+            for t in doc[max(m.start - 6, 0) : m.start]
             if t.norm_ in self.title_words
         }
 

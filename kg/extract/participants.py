@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.coref import Discourse
-from kg.extract.cues import lemma
+from kg.extract.cues import lemma, quoted
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import METONYM, Mention, is_person
 from kg.extract.nearby import NearbyReading
@@ -36,6 +36,7 @@ PARTITIVES = {
     "tous",
     "toutes",
 }
+FIRST_PERSON = {"je", "j'", "j’", "me", "m'", "m’"}
 SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle"}
 PLURAL_PRONOUNS = {"ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "les", "leur", "eux"}
 
@@ -66,6 +67,8 @@ class ParticipantReader(NounReading, NearbyReading):
                 keys += best.keys
         elif token.pos_ == "PRON":
             keys += self.pronoun(token, word)
+        elif token.norm_ in self.discourse.titled and any(c.norm_ in ("le", "la") for c in token.children):
+            return [self.discourse.titled[token.norm_]]  # "le maire" after "Le maire de la ville, Pascal Blanc"
         elif self.is_pair(token):
             keys += self.discourse.pair()
         elif (
@@ -117,10 +120,29 @@ class ParticipantReader(NounReading, NearbyReading):
             and lemma(token.head) not in self.lex.impersonal_verbs
         ):
             return self.discourse.person(token, self.here)
+        if word in FIRST_PERSON and (token.dep_ in SUBJECT_DEPS or word in ("me", "m'")) and quoted(token):
+            return self.speaker(token)  # "« J'ai eu Emmanuel Macron au téléphone », a-t-il expliqué"
         if word in ("lui",) and token.dep_ in ("iobj", "obl:arg", "obj"):
             return self.discourse.person(token, self.here)
         if word in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS | {"obj", "iobj"}:
             return list(self.discourse.last_pair)  # "ils": the people of the event told last
+        return []
+
+    def speaker(self, token: Token) -> list[str]:
+        """Who says the quotation TOKEN is in: the subject of a verb of saying of the sentence, outside the
+        quotation ("… », a déclaré Emmanuel Macron", "…, a-t-il expliqué", "X a déclaré : « … »")."""
+        for verb in self.sent:
+            if lemma(verb) not in self.lex.reporting_verbs or quoted(verb) and verb.i > token.i:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != token.i]
+            if verb.i > token.i:  # "« … », a affirmé le maire": the model may make the speaker an object
+                subjects += [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+            inverted = [c for c in verb.children if fold(c.text) in SUBJECT_PRONOUNS and not quoted(c)]  # "a-t-il dit"
+            found = [k for c in subjects if not quoted(c) for k in self.actors(c)]
+            unquoted = [m for m in self.here if not quoted(self.sent.doc[m.start])]  # the speaker is not quoted
+            found = found or [k for c in inverted for k in self.discourse.person(c, unquoted)]
+            if found:
+                return found
         return []
 
     def is_pair(self, token: Token) -> bool:
@@ -211,8 +233,11 @@ class ParticipantReader(NounReading, NearbyReading):
             # "Invité lundi par Emmanuel Macron à réfléchir…, Christophe Castaner veut…"
             partners += [k for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass") for k in self.actors(c)]
             passive = True
+        subject_before = any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children)
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and subject_before and child.i > verb.i:
+                partners += self.actors(child)  # "« J'ai rencontré Angela Merkel »": the model makes her a subject too
+            elif child.dep_ in SUBJECT_DEPS:
                 (partners if passive or child.dep_ == "nsubj:pass" else agents).extend(self.actors(child))
             elif child.dep_ == "obl:agent" or child.dep_ in OBLIQUE_DEPS and case(child) == "par" and passive:
                 agents += self.actors(child)

@@ -134,9 +134,11 @@ class TitleFinder:
                 continue  # "ancien ministre des Transports": not whoever holds the office now
             people = [p for c in countries if (p := self.holder(role, c, published))]
             singular = not doc[start].norm_.endswith(("s", "x")) and (start == 0 or doc[start - 1].norm_ != "deux")
+            of_the_state = "republique" in fold(doc[start:stop].text)  # "le président de la République": no party's
             if (
                 not countries
                 and singular
+                and not of_the_state
                 and (earlier := self.last_holder(role, start, names + mentions, published, feminine(doc, start)))
             ):
                 people = [earlier]  # "le ministre s'est entretenu…": the minister the article named before
