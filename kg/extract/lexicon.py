@@ -34,6 +34,7 @@ class Lexicon:
     pair_words: frozenset[str]
     same_again: tuple[str, ...]
     reporting_verbs: frozenset[str]
+    attribution_verbs: frozenset[str]  # with reporting_verbs: who speaks a quotation ("…», lui a répondu X")
     forum_nouns: frozenset[str]
     partner_cases: frozenset[str]
     place_cases: frozenset[str]
@@ -82,6 +83,7 @@ def load() -> Lexicon:
         pair_words=folded(groups["pair"]),
         same_again=tuple(fold(p) for p in data["same_again"]),
         reporting_verbs=folded(data["reporting_verbs"]),
+        attribution_verbs=folded(data["attribution_verbs"]),
         forum_nouns=folded(data["forum_nouns"]),
         partner_cases=folded(data["partner_cases"]),
         place_cases=folded(data["place_cases"]),

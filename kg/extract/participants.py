@@ -132,7 +132,8 @@ class ParticipantReader(NounReading, NearbyReading):
         """Who says the quotation TOKEN is in: the subject of a verb of saying of the sentence, outside the
         quotation ("… », a déclaré Emmanuel Macron", "…, a-t-il expliqué", "X a déclaré : « … »")."""
         for verb in self.sent:
-            if lemma(verb) not in self.lex.reporting_verbs or quoted(verb) and verb.i > token.i:
+            saying = lemma(verb) in self.lex.reporting_verbs or lemma(verb) in self.lex.attribution_verbs
+            if not saying or quoted(verb) and verb.i > token.i:
                 continue
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != token.i]
             if verb.i > token.i:  # "« … », a affirmé le maire": the model may make the speaker an object
