@@ -125,6 +125,8 @@ class EventReader:
     ) -> list[Draft]:
         dates = [(d, when.anchor_token(sent, d)) for d in find_dates(sent.text, published, state.last_day)]
         found = [(sent.doc[t], kind) for t, kind in index.triggers_in(sent)]
+        # a verb that is no cue in its sentence ("ont eu lieu", "avoir" without a telephone) governs nothing
+        found = [(t, kind) for t, kind in found if t.pos_ not in ("VERB", "AUX") or decide.fits(t, self.lex)]
         verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
         cues = [(t, kind) for t, kind in found if not self.governed_by_cue(t, verbs)]
         cue_ids = {t.i for t, _ in cues}
