@@ -30,6 +30,30 @@ ARTICLES = [
         "affirmé le maire à La Croix.",
     ),
     (
+        "figaro-ciotti",
+        {
+            "url": "http://www.lefigaro.fr/conjoncture/2018/11/17/20002-20181117ARTFIG00057-gilets-jaunes-1000-"
+            "rassemblements-et-50000-manifestants-a-la-mi-journee.php",
+            "outlet": "Le Figaro",
+            "published": "2018-11-17",
+        },
+        "Depuis Nice, Éric Ciotti, député LR des Alpes-Maritimes, s'est rendu samedi devant l'hôtel des impôts de "
+        "Nice. «Symboliquement, j'ai écrit au président de la République, à Emmanuel Macron, pour lui demander "
+        "d'arrêter avec ce fardeau fiscal», a-t-il lancé au micro d'Europe 1.",
+    ),
+    (
+        "lapresse-policiers",
+        {
+            "url": "https://www.lapresse.ca/international/europe/201812/24/01-5209081-gilets-jaunes-noel-offre-un-"
+            "peu-de-repit-a-lexecutif-francais.php",
+            "outlet": "La Presse",
+        },
+        "« Il faut distinguer ceux qui se comportent de cette façon et ceux qui pacifiquement expriment des "
+        "revendications », a toutefois nuancé Edouard Philippe.\nLes déclarations du premier ministre suivaient sa "
+        "rencontre avec des policiers pris à partie samedi sur l'avenue parisienne des Champs-Élysées par des "
+        "manifestants.",
+    ),
+    (
         "figaro-sarkozy",
         {
             "url": "http://www.lefigaro.fr/politique/le-scan/2018/12/18/25001-20181218ARTFIG00118-macron-a-demande-"
@@ -243,6 +267,21 @@ def test_i_in_a_quotation_is_who_says_it(graph):
     [meeting] = events_of(graph, "figaro-bourges")
     assert meeting["people"] == {"Pascal Blanc", "gilets jaunes"}
     assert meeting["date"] == "2019-01-10" and meeting["basis"] == "DateFromText"
+
+
+def test_i_in_a_quotation_told_by_a_pronoun_after_it(graph):
+    """figaro-0228: "« … j'ai écrit au président de la République, à Emmanuel Macron … », a-t-il lancé": "il"
+    is the person named before the quotation, not Emmanuel Macron inside it."""
+    [letter] = events_of(graph, "figaro-ciotti")
+    assert letter["people"] == {"Éric Ciotti", "Emmanuel Macron"} and letter["date"] == "2018-11-17"
+
+
+def test_the_day_of_a_participle_describing_a_participant_is_not_the_event_s(graph):
+    """ca-0123: the policemen were attacked on Saturday ("pris à partie samedi"); the Prime Minister met them
+    later, on a day the passage does not give."""
+    [meeting] = events_of(graph, "lapresse-policiers")
+    assert meeting["people"] == {"Édouard Philippe", "policiers"}
+    assert meeting["date"] != "2018-12-22"
 
 
 @pytest.mark.slow

@@ -139,7 +139,8 @@ class ParticipantReader(NounReading, NearbyReading):
             if verb.i > token.i:  # "« … », a affirmé le maire": the model may make the speaker an object
                 subjects += [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
             inverted = [c for c in verb.children if fold(c.text) in SUBJECT_PRONOUNS and not quoted(c)]  # "a-t-il dit"
-            found = [k for c in subjects if not quoted(c) for k in self.actors(c)]
+            named = [c for c in subjects if not quoted(c) and c not in inverted]
+            found = [k for c in named for k in self.actors(c)]
             unquoted = [m for m in self.here if not quoted(self.sent.doc[m.start])]  # the speaker is not quoted
             found = found or [k for c in inverted for k in self.discourse.person(c, unquoted)]
             if found:

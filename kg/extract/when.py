@@ -83,24 +83,26 @@ def own_days(
     does not only report ("a déclaré le 1er février que la rencontre…")."""
     own, clause = [], []
     for mention, anchor in dates:
-        token, owner, foreign = anchor, None, False
+        token, owner, foreign, described = anchor, None, False, False
         for _ in range(12):
             if token.i in triggers:
                 owner = token
                 break
             if token.head.i == token.i:
                 break
+            if token.dep_ in FOREIGN_CLAUSES and token.pos_ in ("VERB", "AUX"):
+                foreign = True  # the day of another clause ("avant que la styliste ne signe… le 19 mai")
             if (
-                token.dep_ in FOREIGN_CLAUSES
-                and token.pos_ in ("VERB", "AUX")
-                or token.dep_ == "acl"
+                token.dep_ == "acl"
                 and token.pos_ == "VERB"
                 and token.head.i not in triggers
+                and fold(token.head.text) not in lex.transparent_nouns
             ):
-                foreign = True  # the day of another clause ("avant que la styliste ne signe… le 19 mai", "des
-                # policiers pris à partie samedi"), not of the event's own participle ("pourparlers tenus le 10")
+                described = True  # the day of a participle describing someone ("des policiers pris à partie
+                # samedi"), not of the event's own participle ("pourparlers tenus le 10", "une réunion au sein
+                # du Conseil organisée le 12", hung on "sein")
             token = token.head
-        if foreign and (owner is None or owner.i != trigger.i or anchor.i not in own_clause):
+        if described or foreign and (owner is None or owner.i != trigger.i or anchor.i not in own_clause):
             continue
         if owner is not None and owner.i == trigger.i:
             own.append(mention)
