@@ -6,11 +6,11 @@ A synthetic resolved corpus (kg.model.Corpus) is made the way a big build would 
 thousands of articles with their metadata, actors with labels, other names, roles and Wikidata ids
 (a few heads of state take part in most events), events of two to four participants with a day, a
 place, topics of the project's scheme, sentences of evidence and one to three reporting articles.
-Its graph is written to graph.ttl by the build's own code (kg.graph.rdf.to_graph, then kg.graph.rdf.turtle), and
-its persisted store to graph.oxigraph as the build writes it (kg.graph.store.write_graph_store).
+Its graph is written to graph.ttl by the build's own code (kg.graph.mapping.ntriples, then kg.graph.turtle.turtle),
+and its persisted store to graph.oxigraph as the build writes it (kg.graph.store.write_graph_store).
 
 Then, each in a fresh Python process, it times:
-- the build's graph-writing path on that corpus, kg.graph.rdf.to_graph, kg.graph.rdf.turtle and the store, timed
+- the build's graph-writing path on that corpus, kg.graph.mapping.ntriples, kg.graph.turtle.turtle and the store, timed
   inside the process (making the corpus is not timed);
 - `kg --help`: the start-up and imports every kg command pays;
 - `kg export FOLDER -o x.nt`, `-o x.ttl`, `-o x.jsonld` and `-o x.trig`, wall time of the whole command;
@@ -90,18 +90,19 @@ LAST = (
 BUILD_PATH = """
 import pickle, sys, time
 from pathlib import Path
-from kg.graph import rdf
+from kg.graph.mapping import ntriples
 from kg.graph.store import write_graph_store
+from kg.graph.turtle import turtle
 corpus = pickle.loads(Path(sys.argv[1]).read_bytes())
 started = time.perf_counter()
-graph = rdf.to_graph(corpus)
+lines = ntriples(corpus)
 mapped = time.perf_counter()
-data = rdf.turtle(graph)
+data = turtle(lines)
 written = time.perf_counter()
 Path(sys.argv[2], "graph.ttl").write_bytes(data)
 stored = time.perf_counter()
-write_graph_store(Path(sys.argv[2]), data)
-print(len(graph), mapped - started, written - mapped, time.perf_counter() - stored)
+write_graph_store(Path(sys.argv[2]), lines, data)
+print(lines.count(b"\n"), mapped - started, written - mapped, time.perf_counter() - stored)
 """
 
 
@@ -222,8 +223,8 @@ def run(scale: float, folder: Path, repeat: int) -> int:
     pickled.unlink()
     count, mapping, writing, storing = done.stdout.split()
     triples = int(count)
-    rows.append(("`rdf.to_graph` (the build's RDF graph stage)", triples, float(mapping)))
-    rows.append(("`rdf.turtle` (the build's Turtle stage)", triples, float(writing)))
+    rows.append(("`mapping.ntriples` (the build's RDF graph stage)", triples, float(mapping)))
+    rows.append(("`turtle.turtle` (the build's Turtle stage)", triples, float(writing)))
     rows.append(("`write_graph_store` (the build's store stage)", triples, float(storing)))
     seconds, _ = timed([*KG, "--help"], repeat)
     rows.append(("`kg --help` (start-up and imports of any kg command)", None, seconds))

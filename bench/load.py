@@ -151,15 +151,16 @@ def main() -> int:
         help="the triplestores to load into (default: oxigraph)",
     )
     args = options.parse_args()
-    from kg.graph import rdf
+    from kg.graph.mapping import ntriples
+    from kg.graph.turtle import turtle
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-load-") as work:
         folder = Path(work) / "graph"
         folder.mkdir()
-        graph = rdf.to_graph(synthetic_corpus(args.scale))
-        (folder / "graph.ttl").write_bytes(rdf.turtle(graph))
-        triples, megabytes = len(graph), (folder / "graph.ttl").stat().st_size / 1024 / 1024
-        del graph
+        lines = ntriples(synthetic_corpus(args.scale))
+        (folder / "graph.ttl").write_bytes(turtle(lines))
+        triples, megabytes = lines.count(b"\n"), (folder / "graph.ttl").stat().st_size / 1024 / 1024
+        del lines
         rows = []
         for kind in args.servers:
             for run in range(args.repeat):

@@ -1,7 +1,7 @@
 """The small frozen records that the stages pass to each other.
 
 read (documents) -> analyse (nlp) -> extract -> resolve -> rdf / page / store.
-No record here knows an IRI: only kg.graph.rdf maps them to RDF.
+No record here knows an IRI: only kg.graph.mapping maps them to RDF.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ class Extraction:
 
 @dataclass(frozen=True)
 class TopicConcept:
-    """One concept of the topic scheme (read from ontology/topics.ttl by kg.graph.rdf)."""
+    """One concept of the topic scheme (read from ontology/topics.ttl by kg.knowledge)."""
 
     key: str  # skos:notation
     label_fr: str

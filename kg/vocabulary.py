@@ -1,6 +1,6 @@
 """The vocabulary of the graph: its namespaces and prefixes, the named graph it lives in, and IRIs as the
 prefixed names users see and paste. Standard library only: every module that names an IRI takes it from here
-(kg.graph.rdf writes them, kg.graph.formats, kg.sparql.query, kg.graph.exports, kg.check.validate and kg.check.evaluate read them).
+(kg.graph.mapping and kg.graph.turtle write them, kg.graph.formats, kg.sparql.query, kg.graph.exports, kg.check.validate and kg.check.evaluate read them).
 
 Every IRI a command prints is either a prefixed name that SPARQL and Turtle accept as it is
 (`actor:vladimir-putin`, `event:2022-01-28-phonecall-emmanuel-macron-vladimir-putin`,

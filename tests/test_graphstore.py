@@ -11,11 +11,17 @@ import pyoxigraph as ox
 import pytest
 from fixtures_store import QUERIES, kg, serve_until_interrupted, sparql_select
 
-from kg.graph.store import write_graph_store
+from kg.graph.store import write_graph_store as write_store
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 UNORDERED = "SELECT ?event ?actor WHERE { ?event kg:participant ?actor }"
 EXTRA = b'<https://w3id.org/kg-news/id/actor/someone> <http://www.w3.org/2000/01/rdf-schema#label> "Someone" .\n'
+
+
+def write_graph_store(folder, turtle: bytes) -> None:
+    """FOLDER's store of the graph TURTLE, written as the build writes it: from the graph's N-Triples lines."""
+    lines = ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES)
+    write_store(folder, lines, turtle)
 
 
 def copy_of_build(seeds_build, target):

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from kg.graph import formats, mapping, rdf
+from kg.graph import formats, mapping
+from kg.graph.turtle import turtle as turtle_of
 from kg.model import Actor, ArticleInfo, Corpus, EventRecord
 from kg.page import render
 
@@ -27,7 +28,7 @@ def corpus_with(doc_id: str, title: str = "Titre", sentence: str = "Macron a app
 
 @pytest.mark.parametrize("doc_id", [".", "..", "...", "abc.", "a..", "x/../y", "./a", "%2E%2E"])
 def test_dot_ids_give_iris_that_no_resolution_changes_and_exports_that_read_back(tmp_path, doc_id):
-    turtle = rdf.turtle(rdf.to_graph(corpus_with(doc_id)))
+    turtle = turtle_of(mapping.ntriples(corpus_with(doc_id)))
     (tmp_path / "graph.ttl").write_bytes(turtle)
     graph = Graph().parse(data=turtle.decode("utf-8"), format="turtle", publicID="https://example.org/base/")
     [article] = graph.subjects(SCHEMA_IDENTIFIER, None)

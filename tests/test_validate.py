@@ -273,14 +273,16 @@ CHANGES = {
 
 @pytest.mark.parametrize("change", CHANGES)
 def test_checking_only_what_changed_since_a_valid_graph_finds_what_a_full_check_finds(change):
-    from kg.check.validate import NodeStatements, validate_changes, validate_graph
+    from kg.check.validate import NodeStatements, to_check, validate_graph
 
     before = Graph().parse(data=valid_graph() + background_calls(20), format="turtle")
     old, new = CHANGES[change]
     after = Graph().parse(data=replaced(valid_graph(), old, new) + background_calls(20), format="turtle")
 
     was = NodeStatements.of(before.serialize(format="nt", encoding="utf-8")).digests
-    found = validate_changes(after, NodeStatements.of(after.serialize(format="nt", encoding="utf-8")), was)
+    lines = after.serialize(format="nt", encoding="utf-8")
+    checked = to_check(lines, NodeStatements.of(lines), was)
+    found = validate_graph(checked[0], focus=checked[1]) if checked is not None else []
 
     full = validate_graph(after)
     assert [v.describe(after) for v in found] == [v.describe(after) for v in full]

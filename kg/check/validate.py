@@ -1,6 +1,7 @@
 """Check a graph against the contract: the SHACL shapes of ontology/shapes.ttl.
 
-`kg validate GRAPH` prints one line per violation; the build calls validate_graph on what it writes.
+`kg validate GRAPH` prints one line per violation; the build checks the N-Triples it writes its outputs from
+(check_build).
 """
 
 from __future__ import annotations
@@ -144,9 +145,10 @@ class NodeStatements:
         return {n for node in nodes for s in self.of_node.get(node, ()) for n in s.nodes()} | nodes
 
 
-def validate_changes(graph: Graph, nodes: NodeStatements, before: NodeDigests) -> list[Violation]:
-    """The violations of GRAPH (whose nodes and statements are NODES), given that a graph whose node digests
-    were BEFORE conformed to the same shapes.
+def to_check(ntriples: bytes, nodes: NodeStatements, before: NodeDigests) -> tuple[Graph, set[URIRef] | None] | None:
+    """What the build checks of the graph NTRIPLES (sorted N-Triples lines, whose nodes and statements are
+    NODES), given that a graph whose node digests were BEFORE conformed to the same shapes: the graph to give
+    pyshacl, read from the lines, and its focus nodes (None: all of them); None when nothing changed.
 
     The shapes judge a node by its own statements and by those of its neighbours (the type of a participant,
     whether two participants are linked by kg:communicatedWith), never from further away. So only the
@@ -156,28 +158,29 @@ def validate_changes(graph: Graph, nodes: NodeStatements, before: NodeDigests) -
     now = nodes.digests
     changed = {node for node, digest in now.items() if before.get(node) != digest}
     if not before or len(changed) > MOSTLY_CHANGED * len(now):
-        return validate_graph(graph)
+        return Graph().parse(data=ntriples, format="nt"), None
     if not changed:
-        return []
+        return None
     focus = nodes.neighbours(changed)
     if any(node.startswith("_:") for node in focus):
-        return validate_graph(graph)  # pyshacl takes focus nodes by IRI only
+        return Graph().parse(data=ntriples, format="nt"), None  # pyshacl takes focus nodes by IRI only
     part = {s.line for node in nodes.neighbours(focus) for s in nodes.of_node.get(node, ())}
-    part_graph = Graph().parse(data="\n".join(sorted(part)), format="nt")
-    return validate_graph(part_graph, focus={URIRef(node[1:-1]) for node in focus})
+    return Graph().parse(data="\n".join(sorted(part)), format="nt"), {URIRef(node[1:-1]) for node in focus}
 
 
-def check_build(graph: Graph, ntriples: bytes, checked_nodes: Path | None = None) -> None:
-    """The build's check: raise InvalidGraph on a violation of the shapes by GRAPH (whose sorted N-Triples are
-    NTRIPLES). CHECKED_NODES keeps the node digests of the last graph that conformed, the validator's memory:
-    then only what changed since, with its neighbours, is checked (validate_changes)."""
+def check_build(ntriples: bytes, checked_nodes: Path | None = None) -> None:
+    """The build's check: raise InvalidGraph on a violation of the shapes by the graph NTRIPLES (its sorted
+    N-Triples lines). CHECKED_NODES keeps the node digests of the last graph that conformed, the validator's
+    memory: then only what changed since, with its neighbours, is checked (to_check)."""
     from kg.errors import InvalidGraph
 
     nodes = NodeStatements.of(ntriples)
-    before = read_digests(checked_nodes) if checked_nodes else {}
-    violations = validate_changes(graph, nodes, before)
-    if violations:
-        raise InvalidGraph(f"{len(violations)} SHACL violation(s), first: {violations[0].describe(graph)}")
+    checked = to_check(ntriples, nodes, read_digests(checked_nodes) if checked_nodes else {})
+    if checked is not None:
+        graph, focus = checked
+        violations = validate_graph(graph, focus=focus)
+        if violations:
+            raise InvalidGraph(f"{len(violations)} SHACL violation(s), first: {violations[0].describe(graph)}")
     if checked_nodes:
         from kg.write.atomic import write_atomic
 

@@ -1,5 +1,6 @@
-"""The one place that knows IRIs: the resolved corpus mapped to RDF, as sorted N-Triples (kg.graph.rdf makes
-the graph the build checks and writes from them).
+"""The one place that knows IRIs: the resolved corpus mapped to RDF, once, as sorted N-Triples lines: the form
+the build passes on. The SHACL check (kg.check.validate), graph.ttl (kg.graph.turtle) and the persisted store
+(kg.graph.store) each read those bytes.
 
 IRIs are readable and deterministic: actor/vladimir-putin, event/2022-01-28-phonecall-emmanuel-macron-vladimir-putin,
 article/<document id>, topic/<notation>."""

@@ -1,12 +1,13 @@
 """The build's graph as a persisted Oxigraph store, OUTDIR/graph.oxigraph, so that queries need not load graph.ttl.
 
 Loading a million-triple graph.ttl into an in-memory store takes seconds on every `kg query`; the build
-loads it once into an on-disk Oxigraph (RocksDB) store beside it, which `kg query` opens read-only in
-milliseconds and `kg serve` serves a copy of.
+loads the same triples once, from the N-Triples lines graph.ttl is written from (kg.graph.mapping), into an
+on-disk Oxigraph (RocksDB) store beside it, which `kg query` opens read-only in milliseconds and `kg serve`
+serves a copy of.
 
 - The store is made in a temporary folder of OUTDIR, then renamed into place: a reader sees the old
   store, no store, or the new one, never a partial one.
-- It records the SHA-256 of the graph.ttl bytes it was loaded from, in graph.oxigraph/graph.ttl.sha256
+- It records the SHA-256 of the graph.ttl written with it, in graph.oxigraph/graph.ttl.sha256
   (the format of `sha256sum`: `cd OUTDIR && sha256sum -c graph.oxigraph/graph.ttl.sha256` checks it).
   A store whose graph.ttl has changed since, by a later build or by hand, is never used: the readers
   load graph.ttl itself.
@@ -35,14 +36,15 @@ SOURCE_NAME = "graph.ttl"
 GRAPH_NAME = "graph.iri"
 
 
-def write_graph_store(outdir: str | os.PathLike, turtle: bytes) -> Path:
-    """Write OUTDIR/graph.oxigraph, a store of TURTLE (the bytes of OUTDIR/graph.ttl), atomically; its path."""
+def write_graph_store(outdir: str | os.PathLike, ntriples: bytes, turtle: bytes) -> Path:
+    """Write OUTDIR/graph.oxigraph atomically, a store of the graph NTRIPLES (N-Triples lines) whose Turtle,
+    OUTDIR/graph.ttl, is TURTLE (only hashed); its path."""
     outdir = Path(outdir)
     target = outdir / STORE_NAME
     work = Path(tempfile.mkdtemp(dir=outdir, prefix=f".{STORE_NAME}.", suffix=".tmp"))
     try:
         store = ox.Store(str(work))
-        store.bulk_load(turtle, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(GRAPH_IRI))
+        store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(GRAPH_IRI))
         store.optimize()  # compacted: a third faster to query, for a few seconds per million triples
         del store  # closes the database before it is moved
         write_synced(work / GRAPH_NAME, f"{GRAPH_IRI}\n".encode())

@@ -5,11 +5,12 @@
   in worker processes or on a dask cluster (kg.pipeline.workers), beside the reading; every extraction is put at its
   document's place in the input, so the graph is the same whatever ran them (kg.pipeline.extraction).
 - resolve: one actor per real-world actor, one event per real-world event, across the corpus (kg.resolve).
-- map: the corpus as RDF (kg.graph.rdf).
+- map: the corpus as RDF, once, as sorted N-Triples lines (kg.graph.mapping), which the check, graph.ttl and
+  graph.oxigraph each read.
 - check: the SHACL shapes of the contract (kg.check.validate), on graphs small enough for pyshacl.
-- write: graph.ttl, graph.oxigraph (kg.graph.store) and graph.html (kg.page), written whole into a staging
-  folder of OUTDIR, then switched in as one set, by one build at a time (kg.write.outputs): a build that dies or
-  fails leaves the previous outputs whole.
+- write: graph.ttl (kg.graph.turtle), graph.oxigraph (kg.graph.store) and graph.html (kg.page), written whole into
+  a staging folder of OUTDIR, then switched in as one set, by one build at a time (kg.write.outputs): a build that
+  dies or fails leaves the previous outputs whole.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def build_held(
 ) -> BuildResult:
     """build(), OUTDIR being held (kg.write.outputs.exclusive)."""
     from kg import knowledge
-    from kg.graph import rdf
+    from kg.graph.mapping import ntriples
     from kg.pipeline.progress import estimated_documents, progress_bar
     from kg.pipeline.workers import runner_for
     from kg.resolve import resolve
@@ -106,11 +107,11 @@ def build_held(
     validated = False
     if built:
         with watch.stage("RDF graph"):
-            graph = rdf.to_graph(corpus)
+            lines = ntriples(corpus)
         if validate:
             with watch.stage("SHACL validation"):
-                validated = check(graph, store.checked_nodes if store else None)
-        outputs = write(outdir, graph, corpus, watch)
+                validated = check(lines, store.checked_nodes if store else None)
+        outputs = write(outdir, lines, corpus, watch)
     return BuildResult(
         corpus,
         len(built),
@@ -143,31 +144,32 @@ def open_cache(cache: bool | str | os.PathLike, outdir: Path, model: str):
     return ExtractionCache(folder, fingerprint(model)).open()
 
 
-def check(graph, checked_nodes: Path | None = None) -> bool:
-    """Raise kg.errors.InvalidGraph on a violation of the shapes; False when the graph is too big to be checked.
-    CHECKED_NODES: the validator's memory of the last graph that conformed (see kg.check.validate.check_build)."""
+def check(ntriples: bytes, checked_nodes: Path | None = None) -> bool:
+    """Raise kg.errors.InvalidGraph on a violation of the shapes by the graph NTRIPLES (one line a triple); False
+    when it is too big to be checked. CHECKED_NODES: the validator's memory of the last graph that conformed
+    (see kg.check.validate.check_build)."""
     from kg.check import validate
-    from kg.graph import rdf
 
-    if len(graph) > VALIDATE_MAX_TRIPLES:
+    if ntriples.count(b"\n") > VALIDATE_MAX_TRIPLES:
         return False
-    validate.check_build(graph, rdf.sorted_ntriples(graph), checked_nodes)
+    validate.check_build(ntriples, checked_nodes)
     return True
 
 
-def write(outdir: Path, graph, corpus: Corpus, watch: Stopwatch) -> tuple[Path, ...]:
-    """graph.ttl, graph.oxigraph and graph.html written whole into a staging folder, then switched in as one set."""
-    from kg.graph import rdf
+def write(outdir: Path, ntriples: bytes, corpus: Corpus, watch: Stopwatch) -> tuple[Path, ...]:
+    """graph.ttl and graph.oxigraph (each read from NTRIPLES, the graph's sorted N-Triples lines) and graph.html,
+    written whole into a staging folder, then switched in as one set."""
     from kg.graph.store import write_graph_store
+    from kg.graph.turtle import turtle
     from kg.page import render
     from kg.write.outputs import staged, switch
 
     with staged(outdir) as stage:
         with watch.stage("Turtle"):
-            turtle = rdf.turtle(graph)
-            write_atomic(stage / "graph.ttl", turtle)
+            written = turtle(ntriples)
+            write_atomic(stage / "graph.ttl", written)
         with watch.stage("store"):
-            write_graph_store(stage, turtle)
+            write_graph_store(stage, ntriples, written)
         with watch.stage("page"):
             write_atomic(stage / "graph.html", render(corpus).encode("utf-8"))
         with watch.stage("switch"):
