@@ -67,7 +67,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.errors import EndpointError, Failure, UsageError
-    from kg.sparql.loading import Secrets, credentials, graph_store_url, send_graph, upload_file
+    from kg.sparql.loading import Secrets, credentials, graph_store_url, upload_file
+    from kg.sparql.parts import send_graph
 
     if args.retries < 1 or args.retry_delay < 0 or (args.timeout is not None and args.timeout <= 0):
         raise UsageError("--retries must be at least 1, --retry-delay not negative and --timeout positive")
