@@ -12,7 +12,7 @@ process, with its default timeout:
 each --repeat times (the median is shown). After each load, the triples of the named graph are counted over
 HTTP (SPARQL) and must be those of graph.ttl. `--servers virtuoso` (or both) does the same against a real
 Virtuoso (Debian's virtuoso-opensource, started on a fresh database as the tests start it; user dba, digest
-authentication).
+authentication), to which kg load sends a graph this big in parts of 50,000 triples (kg.sparql.loading tells why).
 Prints a Markdown table.
 """
 

@@ -27,12 +27,21 @@ class Endpoint(http.server.BaseHTTPRequestHandler):
 
     def do_PUT(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        Endpoint.puts.append({"body": body, "authorization": self.headers.get("Authorization", ""), "path": self.path})
+        Endpoint.puts.append(
+            {
+                "body": body,
+                "method": self.command,
+                "authorization": self.headers.get("Authorization", ""),
+                "path": self.path,
+            }
+        )
         status = Endpoint.statuses.pop(0) if Endpoint.statuses else 204
         time.sleep(Endpoint.delay)
         if status < 300:
             Endpoint.stored = body
         self.answer(status, b"", {"Retry-After": "0"} if status == 503 else {})
+
+    do_POST = do_PUT  # a part added to the graph (--split): recorded as a PUT is
 
     def do_GET(self):
         time.sleep(Endpoint.delay / 4)
@@ -217,3 +226,14 @@ def test_a_big_graph_reaches_an_endpoint_that_challenges_before_reading_the_body
         server.shutdown()
     assert done.returncode == 0, done.stderr
     assert Impatient.received == [graph.stat().st_size]
+
+
+def test_a_part_that_fails_is_reported_with_what_the_graph_holds_and_nothing_after_it_is_sent(seeds_build, endpoint):
+    """--split: the first part replaces the graph, the next are added; when one is refused, kg stops there and says
+    how much of the graph the endpoint holds (a load in parts is not atomic)."""
+    Endpoint.statuses = [201, 201, 400]
+    done = kg("load", seeds_build, "--endpoint", endpoint, "--split", "100", env=environment())
+    assert done.returncode == 1
+    total = sum(1 for line in Endpoint.puts[0]["body"].splitlines() if line.strip())
+    assert [put["method"] for put in Endpoint.puts] == ["PUT", "POST", "POST"] and total == 100
+    assert "HTTP 400" in done.stderr and "part 3 of " in done.stderr and "200 of " in done.stderr

@@ -250,3 +250,43 @@ def test_every_iri_printed_pastes_into_a_query_that_finds_it(seeds_build, tables
 def test_an_iri_printed_pastes_into_a_query_sent_to_an_endpoint(loaded_oxigraph):
     query = "ASK { event:2022-01-28-phonecall-emmanuel-macron-vladimir-putin kg:participant actor:vladimir-putin }"
     assert output("query", "--endpoint", loaded_oxigraph, query) == "true\n"
+
+
+@pytest.mark.server
+def test_kg_load_in_parts_into_virtuoso_holds_every_triple_and_keeps_blank_nodes_whole(
+    seeds_build, virtuoso_server, triple_count, tmp_path
+):
+    """Virtuoso's Graph Store can drop a batch of a single big PUT and still answer 201 (1,061,891 triples sent,
+    954,389 held): kg sends a big graph to Virtuoso in parts. The parts, made small here with --split, replace
+    the graph then add to it (a second load replaces, never doubles), and the triples of a blank node all go in
+    one part, so that it stays one node."""
+    crud, query = f"{virtuoso_server}/sparql-graph-crud-auth", f"{virtuoso_server}/sparql"
+    env = {**os.environ, **VIRTUOSO_CREDENTIALS}
+    parts_graph = "https://example.org/kg-tests/in-parts"
+    for _ in range(2):
+        done = kg("load", seeds_build, "--endpoint", crud, "--graph", parts_graph, "--split", "300", env=env)
+        assert done.returncode == 0, done.stderr
+        assert f"{triple_count} triples replaced <{parts_graph}>" in done.stdout
+        assert f", {-(-triple_count // 300)} requests)" in done.stdout
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{parts_graph}> {{ ?s ?p ?o }} }}"
+    assert sparql_select(query, count) == [{"n": str(triple_count)}]
+
+    blank_graph = "https://example.org/kg-tests/blank-nodes"
+    (tmp_path / "blank.ttl").write_text(
+        "@prefix ex: <https://example.org/> .\n"
+        + "".join(f"ex:s{i} ex:p ex:o{i} .\n" for i in range(5))
+        + "ex:s0 ex:q [ ex:a 1 ] .\n_:b ex:a 2 .\nex:s4 ex:q _:b .\n_:b ex:c 3 .\n",
+        encoding="utf-8",
+    )
+    done = kg("load", tmp_path / "blank.ttl", "--endpoint", crud, "--graph", blank_graph, "--split", "2", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "10 triples replaced" in done.stdout and ", 4 requests)" in done.stdout
+    nodes = f"""SELECT ?s (COUNT(*) AS ?n) WHERE {{ GRAPH <{blank_graph}> {{ ?s ?p ?b . ?b ?x ?y }} }}
+                GROUP BY ?s ORDER BY ?s"""
+    assert sparql_select(query, nodes) == [
+        {"s": "https://example.org/s0", "n": "1"},
+        {"s": "https://example.org/s4", "n": "2"},
+    ]
+    assert sparql_select(query, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{blank_graph}> {{ ?s ?p ?o }} }}") == [
+        {"n": "10"}
+    ]

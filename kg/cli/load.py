@@ -54,15 +54,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SECONDS",
         help="how long to wait for the endpoint's answer (default: 60 s plus 6 s per megabyte sent)",
     )
+    load.add_argument(
+        "--split",
+        type=int,
+        metavar="N",
+        help="send the graph in parts of at most N triples, the first replacing the graph (PUT), the others added "
+        "to it (POST), not atomic; 0: in one PUT (default: parts of 50000 for Virtuoso, whose Graph Store can drop "
+        "part of a big PUT without an error; one PUT for any other store)",
+    )
     load.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from kg.errors import EndpointError, Failure, UsageError
-    from kg.sparql.loading import Secrets, credentials, graph_store_url, put_graph, timeout_for, upload_file
+    from kg.sparql.loading import Secrets, credentials, graph_store_url, upload_file
+    from kg.sparql.parts import send_graph
 
     if args.retries < 1 or args.retry_delay < 0 or (args.timeout is not None and args.timeout <= 0):
         raise UsageError("--retries must be at least 1, --retry-delay not negative and --timeout positive")
+    if args.split is not None and args.split < 0:
+        raise UsageError("--split must be 0 (one PUT) or a number of triples")
     endpoint, found = credentials(args.endpoint)
     secrets = Secrets(list(found.values()))
     say = lambda message: print(f"kg load: {secrets.clean(message)}", file=sys.stderr)  # noqa: E731
@@ -70,8 +81,9 @@ def run(args: argparse.Namespace) -> int:
     url = graph_store_url(endpoint, graph_iri)
     try:
         with upload_file(args.graph) as (path, fmt, count):
-            timeout = args.timeout or timeout_for(path.stat().st_size)
-            status = put_graph(url, path, fmt, count, found, args.retries, args.retry_delay, timeout, say)
+            status, requests = send_graph(
+                url, path, fmt, count, found, args.retries, args.retry_delay, args.timeout, say, args.split
+            )
     except UsageError:  # a graph that cannot be found or read
         raise
     except EndpointError as exc:
@@ -79,5 +91,6 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - never a traceback: it could show the credentials
         raise Failure(secrets.clean(f"{url}: {type(exc).__name__}: {' '.join(str(exc).split())}")) from None
     target = f"<{graph_iri}>" if graph_iri else "the default graph"
-    print(secrets.clean(f"kg load: {count} triples replaced {target} at {endpoint} (HTTP {status})"))
+    how = f"HTTP {status}" + (f", {requests} requests" if requests > 1 else "")
+    print(secrets.clean(f"kg load: {count} triples replaced {target} at {endpoint} ({how})"))
     return 0

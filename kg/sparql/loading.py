@@ -11,6 +11,7 @@
   triples sent, or the time runs out; it is never sent blindly a second time.
 - Credentials (KG_ENDPOINT_USER/KG_ENDPOINT_PASSWORD, KG_ENDPOINT_TOKEN, or user:password@ in the URL) never
   appear in what kg prints: URLs are shown without them, and every message is cleaned of them.
+- A big graph can be sent in parts (kg.sparql.parts): Virtuoso's is.
 """
 
 from __future__ import annotations
@@ -152,7 +153,7 @@ def opener_for(url: str, found: dict[str, str], headers: dict[str, str]) -> urll
     )
 
 
-def put_authorization(url: str, found: dict[str, str], timeout: float) -> str | None:
+def put_authorization(url: str, found: dict[str, str], timeout: float, method: str = "PUT") -> str | None:
     """The Authorization header of a PUT to URL, answering the challenge a HEAD request gets; None when HEAD gets
     none. A server that wants a password often answers 401 as soon as the headers of a PUT arrive and closes the
     connection while a big body is still being sent: then urllib never sees the 401 it could answer."""
@@ -168,7 +169,7 @@ def put_authorization(url: str, found: dict[str, str], timeout: float) -> str | 
         if scheme.lower() == "digest":
             fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(parameters)))
             handler = urllib.request.HTTPDigestAuthHandler(passwords_for(url, found))
-            answer = handler.get_authorization(urllib.request.Request(url, method="PUT"), fields)
+            answer = handler.get_authorization(urllib.request.Request(url, method=method), fields)
             if answer:
                 return f"Digest {answer}"
         if scheme.lower() == "basic":
@@ -200,17 +201,19 @@ def put_graph(
     first_delay: float,
     timeout: float,
     say,
+    method: str = "PUT",
 ) -> int:
-    """PUT the file at URL; the HTTP status. See the module's description for what is retried and checked."""
+    """PUT (or POST) the file at URL; the HTTP status. See the module's description for what is retried and
+    checked."""
     headers = {"Content-Type": CONTENT_TYPES[fmt], "Content-Length": str(path.stat().st_size)}
     opener = opener_for(url, found, headers)  # and for reading the graph back
     delay = first_delay
     for attempt in range(1, tries + 1):
         sent, put_opener = dict(headers), opener
-        answer = put_authorization(url, found, timeout) if "user" in found else None
+        answer = put_authorization(url, found, timeout, method) if "user" in found else None
         if answer:  # the challenge answered beforehand: the body is sent once, with its credentials
             sent["Authorization"], put_opener = answer, urllib.request.build_opener()
-        request = urllib.request.Request(url, data=FileBody(path), method="PUT", headers=sent)
+        request = urllib.request.Request(url, data=FileBody(path), method=method, headers=sent)
         try:
             with put_opener.open(request, timeout=timeout) as response:
                 return response.status
