@@ -95,10 +95,10 @@ def send_graph(
 ) -> tuple[int, int]:
     """Replace the graph at URL with the file: one PUT, or a PUT and POSTs of parts (see part_size); the HTTP
     status of the first request and the number of requests."""
-    size = part_size(url, count, split, timeout or timeout_for(path.stat().st_size))
+    whole = timeout or timeout_for(path.stat().st_size)
+    size = part_size(url, count, split, whole)
     if not size:
-        wait = timeout or timeout_for(path.stat().st_size)
-        return put_graph(url, path, fmt, count, found, tries, first_delay, wait, say), 1
+        return put_graph(url, path, fmt, count, found, tries, first_delay, whole, say), 1
     with parts_of(path, fmt, size) as parts:
         say(
             f"{url}: sending the {count} triples in {len(parts)} parts of at most {size} (the first replaces the graph)"
