@@ -17,6 +17,16 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "dh-audience",
+        {"outlet": "La DH"},
+        "Le Roi a accepté vendredi la démission du gouvernement du Premier ministre Charles Michel. S'assurant un rôle "
+        "dans les semaines à venir, le Roi a convenu avec le président de la Chambre, Siegfried Bracke, des "
+        "représentants et avec le Premier ministre que ces derniers « l'informeront respectivement ».\n"
+        'Voici le communiqué du Palais : "Le Roi a reçu en audience le Président de la Chambre des représentants et le '
+        'Premier ministre, après avoir consulté les présidents de partis. Le Roi a accepté la démission du '
+        'gouvernement et l’a chargé de l’expédition des affaires courantes."',
+    ),
+    (
         "figaro-bourges",
         {
             "url": "http://www.lefigaro.fr/actualite-france/2019/01/11/01016-20190111ARTFIG00167-gilets-jaunes-les-"
@@ -194,6 +204,13 @@ def test_collectives_are_actors(graph):
     assert (group, RDF.type, KG.Group) in graph
     assert Literal("six membres du mouvement des «Gilets jaunes") in set(graph.objects(group, SKOS.altLabel))
     assert meeting["date"] is None  # no publication date anywhere: the day cannot be known
+
+
+def test_a_second_title_the_parse_hangs_on_the_first_title_s_last_word(graph):
+    """dh-0600: the model makes "le Premier ministre" a conjunct of "Chambre", inside the first title."""
+    audiences = [e for e in events_of(graph, "dh-audience") if "Charles Michel" in e["people"]]
+    assert [e["people"] for e in audiences] == [{"Philippe de Belgique", "Charles Michel", "Siegfried Bracke"}]
+    assert "Meeting" in audiences[0]["kinds"] and audiences[0]["date"] is None
 
 
 def test_the_day_comes_from_the_address_and_the_text(graph):

@@ -65,6 +65,10 @@ class ParticipantReader(NounReading, NearbyReading):
             best = max(covering, key=lambda m: m.end - m.start)
             if not (best.via == METONYM and self.is_place(token)):
                 keys += best.keys
+            for inner in token.doc[best.start : best.end]:  # "le président de la Chambre et le Premier
+                for child in inner.children:  # ministre": the model hangs the second on the title's last word
+                    if inner.i != token.i and child.dep_ == "conj" and child.i >= best.end:
+                        keys += self.actors(child, depth + 1)
         elif token.pos_ == "PRON":
             keys += self.pronoun(token, word)
         elif token.norm_ in self.discourse.titled and any(c.norm_ in ("le", "la") for c in token.children):
