@@ -23,7 +23,7 @@ ARTICLES = [
         "dans les semaines à venir, le Roi a convenu avec le président de la Chambre, Siegfried Bracke, des "
         "représentants et avec le Premier ministre que ces derniers « l'informeront respectivement ».\n"
         'Voici le communiqué du Palais : "Le Roi a reçu en audience le Président de la Chambre des représentants et le '
-        'Premier ministre, après avoir consulté les présidents de partis. Le Roi a accepté la démission du '
+        "Premier ministre, après avoir consulté les présidents de partis. Le Roi a accepté la démission du "
         'gouvernement et l’a chargé de l’expédition des affaires courantes."',
     ),
     (
