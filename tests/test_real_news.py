@@ -17,6 +17,17 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "lalibre-merkel",
+        {
+            "title": "Pourquoi la vente des bijoux de famille grecs se poursuit mais rapporte très peu",
+            "outlet": "LaLibre",
+        },
+        "Pour la troisième fois depuis le début de la crise, la chancelière allemande est en visite officielle en "
+        "Grèce. Entre le coup de pouce à Alexis Tsipras pour sa campagne électorale larvée et son appui marqué en "
+        "faveur du règlement du dossier macédonien, Angela Merkel vient, selon les médias grecs, s’assurer que les "
+        "reformes engagées vont bien rester dans les clous de l’austérité imposée, privatisations en tête.",
+    ),
+    (
         "dh-audience",
         {"outlet": "La DH"},
         "Le Roi a accepté vendredi la démission du gouvernement du Premier ministre Charles Michel. S'assurant un rôle "
@@ -204,6 +215,19 @@ def test_collectives_are_actors(graph):
     assert (group, RDF.type, KG.Group) in graph
     assert Literal("six membres du mouvement des «Gilets jaunes") in set(graph.objects(group, SKOS.altLabel))
     assert meeting["date"] is None  # no publication date anywhere: the day cannot be known
+
+
+def test_a_noun_that_is_the_clause_s_predicate(graph):
+    """lalibre-contraste-0012: "la chancelière allemande est en visite officielle en Grèce" — "être en visite",
+    like "être en contact avec", is told by its noun; no publication date: no day."""
+    assert events_of(graph, "lalibre-merkel") == [
+        {
+            "people": {"Angela Merkel", "Grèce"},
+            "date": None,
+            "basis": None,
+            "kinds": {"Event", "Communication", "Meeting"},
+        }
+    ]
 
 
 def test_a_second_title_the_parse_hangs_on_the_first_title_s_last_word(graph):

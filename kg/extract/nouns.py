@@ -149,6 +149,8 @@ class NounReading:
         """The verb whose subject took part in the event NOUN names: "ont eu un entretien", "a participé à une
         rencontre avec", "lors de la réunion", "au lendemain d'une rencontre avec" — not "a évoqué la réunion"
         nor "a déclaré dans un entretien"."""
+        if predicate(noun):
+            return noun
         top = noun
         for _ in range(3):
             if (
@@ -191,3 +193,10 @@ class NounReading:
         # "a joué les invités-surprises dans un débat-citoyen avec des gilets jaunes": a verb of taking part
         own = [c for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and case(c) in OF | {"entre"}]
         return head if words & TAKING_PART_CASES and not own else None
+
+
+def predicate(noun: Token) -> bool:
+    """ "X a été en contact avec Y", "X est en discussion avec Y": the noun is the clause's predicate, its
+    subject the one who took part."""
+    children = {c.dep_: fold(c.text) for c in noun.children if c.dep_ in ("cop", "case")}
+    return children.get("case") == "en" and "cop" in children and any(c.dep_ == "nsubj" for c in noun.children)
