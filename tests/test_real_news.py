@@ -17,6 +17,20 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "lepoint-barometre",
+        {
+            "url": "https://www.lepoint.fr/politique/barometre-ipsos-le-point-le-president-des-villes-et-des-cadres-"
+            "16-01-2019-2286157_20.php",
+            "outlet": "Le Point",
+        },
+        "Dans notre baromètre Ipsos du mois de janvier, réalisé avant la publication de la lettre d'Emmanuel Macron, "
+        "le chef de l'État grappille quelques points. Avec 23\xa0% d'opinions favorables (+ 3) contre toujours 74\xa0% "
+        "d'opinions défavorables (-\xa02), ce n'est pas une franche et solide remontée, mais enfin, les promesses que "
+        "renferme le grand débat national qui a débuté mardi\xa015\xa0janvier avec la rencontre entre le chef de "
+        "l'État et les maires dans l'Eure semblent mettre l'opinion dans de meilleures dispositions à l'égard du "
+        "président et de l'exécutif.",
+    ),
+    (
         "lalibre-merkel",
         {
             "title": "Pourquoi la vente des bijoux de famille grecs se poursuit mais rapporte très peu",
@@ -215,6 +229,14 @@ def test_collectives_are_actors(graph):
     assert (group, RDF.type, KG.Group) in graph
     assert Literal("six membres du mouvement des «Gilets jaunes") in set(graph.objects(group, SKOS.altLabel))
     assert meeting["date"] is None  # no publication date anywhere: the day cannot be known
+
+
+def test_the_day_of_the_clause_a_noun_cue_is_in(graph):
+    """lepoint-0235: "le grand débat national qui a débuté mardi 15 janvier avec la rencontre entre le chef de
+    l'État et les maires": the day of the relative clause is the rencontre's, not only the débat's."""
+    [meeting] = events_of(graph, "lepoint-barometre")
+    assert meeting["people"] == {"Emmanuel Macron", "maires"}
+    assert meeting["date"] == "2019-01-15" and meeting["basis"] == "DateFromText"
 
 
 def test_a_noun_that_is_the_clause_s_predicate(graph):

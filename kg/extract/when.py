@@ -82,14 +82,16 @@ def own_days(
     """The days the text gives the cue: attached to it, else to its clause's verb or a verb above it that
     does not only report ("a déclaré le 1er février que la rencontre…")."""
     own, clause = [], []
+    ancestors = {a.i for a in trigger.ancestors}
     for mention, anchor in dates:
         token, owner, foreign, described = anchor, None, False, False
         for _ in range(12):
             if token.i in triggers:
                 owner = token
                 break
-            if token.head.i == token.i:
-                break
+            if token.head.i == token.i or token.pos_ in ("VERB", "AUX") and token.i in ancestors:
+                break  # the cue's own clause: not the day of a cue above it ("le débat qui a débuté mardi avec
+                # la rencontre entre…" is the rencontre's day too)
             if token.dep_ in FOREIGN_CLAUSES and token.pos_ in ("VERB", "AUX"):
                 foreign = True  # the day of another clause ("avant que la styliste ne signe… le 19 mai")
             if (
@@ -110,7 +112,6 @@ def own_days(
             clause.append((mention, anchor))
     if own:
         return list(dict.fromkeys(m.value for m in own if not m.future))
-    ancestors = {a.i for a in trigger.ancestors}
     verb = clause_verb(trigger.head if trigger.pos_ == "NOUN" else trigger)
     near = [
         (abs(anchor.i - trigger.i), m.value)
