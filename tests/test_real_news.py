@@ -17,6 +17,17 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "lepoint-etapes",
+        {
+            "url": "https://www.lepoint.fr/politique/gilets-jaunes-les-etapes-d-une-fronde-inedite-en-france-11-12-2018-"
+            "2278179_20.php",
+            "outlet": "Le Point",
+        },
+        "Le\xa027\xa0novembre, Emmanuel Macron annonce vouloir adapter la fiscalité des carburants aux fluctuations de "
+        'prix et organiser une "grande concertation" dans les territoires.\nLe 29, Édouard Philippe reçoit un "gilet '
+        "jaune\". Le lendemain, deux autres répondent à son invitation, mais l'un d'eux repart aussitôt.",
+    ),
+    (
         "lepoint-barometre",
         {
             "url": "https://www.lepoint.fr/politique/barometre-ipsos-le-point-le-president-des-villes-et-des-cadres-"
@@ -229,6 +240,12 @@ def test_collectives_are_actors(graph):
     assert (group, RDF.type, KG.Group) in graph
     assert Literal("six membres du mouvement des «Gilets jaunes") in set(graph.objects(group, SKOS.altLabel))
     assert meeting["date"] is None  # no publication date anywhere: the day cannot be known
+
+
+def test_a_day_of_the_month_the_chronology_is_in(graph):
+    """lepoint-0369: "Le 27 novembre, … Le 29, Édouard Philippe reçoit un « gilet jaune »": 29 November."""
+    meetings = [e for e in events_of(graph, "lepoint-etapes") if "Édouard Philippe" in e["people"]]
+    assert [(e["date"], e["basis"]) for e in meetings] == [("2018-11-29", "DateFromText")]
 
 
 def test_the_day_of_the_clause_a_noun_cue_is_in(graph):

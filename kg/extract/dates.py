@@ -52,6 +52,11 @@ WEEKDAY = re.compile(
     rf"(?:\s+(?P<rel>dernier|prochain|passé|passe))?\b",
     re.IGNORECASE,
 )
+# "Le 29, Édouard Philippe reçoit…": a day of the month the story is in, without its month
+DAY_ONLY = re.compile(
+    rf"\b(?:le|ce|dès le|des le)\s+(?P<day>{_DAY})(?=\s*[,;:)]|\s+(?:au soir|au matin|dernier|à|a|au|aux)\b)",
+    re.IGNORECASE,
+)
 RELATIVE_DAY = re.compile(
     r"\b(?P<word>avant-hier|hier|aujourd'hui|aujourd’hui|ce matin|ce soir|cet après-midi)\b", re.IGNORECASE
 )
@@ -143,6 +148,10 @@ def find_dates(text: str, published: date | None, last: str | None = None) -> tu
         value, future = resolve_weekday(m["weekday"], m["rel"], published)
         if value:
             found.append(DateMention(m.start(), m.end(), value, future, weekday=True))
+    for m in DAY_ONLY.finditer(text):
+        value = day_of_month(day_number(m["day"]), published, last)
+        if value and not any(s <= m.start() < e for s, e in taken):
+            found.append(DateMention(m.start(), m.end(), value))
     for m in RELATIVE_DAY.finditer(text):
         if published is not None:
             offset = RELATIVE_OFFSET[m["word"].lower().replace("’", "'")]
@@ -152,3 +161,20 @@ def find_dates(text: str, published: date | None, last: str | None = None) -> tu
             day = date.fromisoformat(last) + timedelta(days=NEXT_OR_PREVIOUS_OFFSET[m["word"].lower()])
             found.append(DateMention(m.start(), m.end(), iso(day)))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def day_of_month(day: int, published: date | None, last: str | None) -> str | None:
+    """The day DAY of the month the story is in: that of the article's previous full date, else the last one on
+    or before publication."""
+    months = []
+    if last and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+        known = date.fromisoformat(last)  # a chronology goes on: "Le 27 novembre… Le 29… Le 3" is 3 December
+        after = (known.replace(day=28) + timedelta(days=4)) if day < known.day else known
+        months.append((after.year, after.month))
+    if published is not None:
+        before = published.replace(day=1) - timedelta(days=1)
+        months += [(published.year, published.month), (before.year, before.month)]
+    for year, month in months:
+        if valid(year, month, day) and (published is None or date(year, month, day) <= published):
+            return iso(date(year, month, day))
+    return None
