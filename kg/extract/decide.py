@@ -55,6 +55,17 @@ def near_words(trigger: Token) -> set[str]:
     return {t.norm_ for t in found} | {lemma(t) for t in found}
 
 
+def predicative(verb: Token) -> bool:
+    """Whether an adjective or a participle after VERB says what its subject is ("se retrouvent menacés")."""
+    return any(
+        c.i > verb.i
+        and (c.pos_ == "ADJ" or "Part" in c.morph.get("VerbForm"))
+        and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        for c in verb.children
+        if c.dep_ in ("xcomp", "conj", "acl", "advcl", "obj")
+    )
+
+
 def reflexive(trigger: Token) -> bool:
     return any(
         fold(c.text) in ("se", "s'", "nous", "vous") and c.dep_.startswith("expl") or fold(c.text) in ("se", "s'")
@@ -104,6 +115,17 @@ def has_partner_case(noun: Token) -> bool:
 def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
     """Sport, a call to strike, something received that is not someone."""
     sent = trigger.sent
+    if trigger.text[:1].isupper() and trigger.i > sent.start and trigger.ent_type_ in ("LOC", "ORG", "PER"):
+        return True  # a name: "La Réunion", the island
+    if (
+        trigger.pos_ == "NOUN"
+        and any(fold(c.text) in ("notre", "nos") for c in trigger.children if c.dep_ == "det")
+        and not quoted(trigger)
+    ):
+        return True  # "Notre grand entretien des bourgmestres": the newspaper's own interview (not "« Notre
+        # rencontre avec Google »", said by someone)
+    if trigger.dep_ == "nmod" and lemma(trigger.head) == "objet" and lemma(trigger.head.head) == "faire":
+        return True  # "fait l'objet de débats entre patronat et syndicats": disputed, no exchange told
     if lemma(trigger) in ("rencontre", "rencontrer", "recevoir", "accueillir", "affronter") and any(
         t.norm_ in lex.sport_words or lemma(t) in lex.sport_words for t in sent
     ):
@@ -171,11 +193,30 @@ def frame_edge(token: Token, lex: Lexicon) -> str:
     words = {fold(c.text) for c in token.children if c.dep_ in ("case", "fixed")} | {fold(token.text)}
     if token.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "advmod") and words & (lex.frame_cases - {"pour", "avant"}):
         return "frame"
+    if "dans" in words and lemma(token) in lex.letter_nouns:
+        return "frame"  # "Dans une lettre adressée aux préfets, le ministre demande…": the letter asks, it was sent
     return token.dep_
+
+
+def readiness_or_claim(trigger: Token, lex: Lexicon) -> bool:
+    """ "Philippe prêt à recevoir une délégation": ready to, not done; "les maires, qu'elle assure rencontrer
+    sur le terrain": a claim of habit, not an exchange told."""
+    if "Inf" not in trigger.morph.get("VerbForm"):
+        return False
+    before = trigger.doc[max(trigger.i - 2, trigger.sent.start) : trigger.i]
+    ready = (
+        len(before) == 2
+        and fold(before[1].text) in ("a", "de", "d'")
+        and fold(before[0].text) in lex.planned_adjectives
+    )
+    claimed = trigger.dep_ in ("xcomp", "ccomp") and lemma(trigger.head) in lex.reporting_verbs
+    return ready or claimed
 
 
 def unreal_word(token: Token, lex: Lexicon, is_trigger: bool, edge: str | None = None) -> bool:
     word = lemma(token)
+    if is_trigger and readiness_or_claim(token, lex):
+        return True
     governs = edge not in FRAME_EDGES  # a planning word over its complement, not over a frame or a purpose
     if (
         not is_trigger

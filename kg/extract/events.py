@@ -247,6 +247,8 @@ class EventReader:
             "Inf" in c.morph.get("VerbForm") for c in cue.children if c.dep_ == "xcomp"
         ):
             return False  # "se voient décerner les premiers rôles"
+        if verb.get("no_predicate") and decide.predicative(cue):
+            return False  # "se sont retrouvés encerclés", "se retrouvent menacés de déroute": found themselves so
         if verb.get("reciprocal") and decide.reflexive(cue):  # "se sont retrouvés": a plural verb
             plural = any("Plur" in t.morph.get("Number") for t in [cue, *cue.children] if t.pos_ in ("VERB", "AUX"))
             return len(set(agents + partners)) >= 2 and plural or with_someone  # "se sont parlé" read as a passive
