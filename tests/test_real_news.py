@@ -209,6 +209,19 @@ ARTICLES = [
         "chacun des groupes siégeant au Congrès de la Nouvelle-Calédonie, avant de se rendre dans la province nord.",
     ),
     (
+        "figaro-cci",
+        {
+            "url": "http://www.lefigaro.fr/conso/2018/12/07/20010-20181207ARTFIG00005-gilets-jaunes-les-commercants-"
+            "se-preparent-a-l-acte-iv.php",
+            "outlet": "Le Figaro",
+            "published": "2018-12-07",
+        },
+        "Ce vendredi, à la suite d'une réunion avec la préfecture de police de Paris qui a expliqué aux "
+        "représentants des milieux économiques le dispositif mis en place pour demain, la Chambre de commerce et "
+        "d'industrie de Paris Île-de-France a conseillé à ses ressortissants «de fermer leurs établissements au sein "
+        "et à proximité du périmètre de protection».",
+    ),
+    (
         "dh-football",
         {"outlet": "La DH"},
         "En toute fin de rencontre, Pierre Lees-Melou, parfaitement servi par Youcef Attal, a même manqué le but de la "
@@ -384,6 +397,14 @@ def test_a_group_named_by_where_it_sits(graph):
     """ch-contraste-0260: "chacun des groupes siégeant au Congrès de la Nouvelle-Calédonie", not just "groupes"."""
     [talk] = events_of(graph, "tdg-caledonie")
     assert talk["people"] == {"Édouard Philippe", "groupes siégeant au Congrès de la Nouvelle-Calédonie"}
+
+
+def test_the_subject_of_a_clause_framed_by_a_meeting_took_part_in_it(graph):
+    """figaro-0316: "à la suite d'une réunion avec la préfecture de police de Paris …, la Chambre de commerce et
+    d'industrie de Paris Île-de-France a conseillé …" — a name with an elided "d'" is found in the gazetteer."""
+    [meeting] = events_of(graph, "figaro-cci")
+    assert meeting["people"] == {"CCI Paris Île-de-France", "Préfecture de police de Paris"}
+    assert meeting["date"] == "2018-12-07"
 
 
 @pytest.mark.slow
