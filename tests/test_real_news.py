@@ -245,6 +245,83 @@ ARTICLES = [
         'Les prix de la mode britannique mettent en avant Clare Waight Keller de Givenchy, Kaia Gerber et... Meghan Markle !\n\n\nLa directrice artistique de Givenchy, Clare Waight Keller, a reçu lundi à Londres le prix de meilleure styliste britannique de l\'année (collections femmes) des mains de Meghan Markle, dont elle avait conçu la robe pour son mariage avec le prince Harry.\n\n"C\'est un tel plaisir que d\'être ici pour célébrer la mode britannique", a déclaré Meghan, duchesse de Sussex, lors de la cérémonie annuelle des British Fashion Awards, organisée en présence de nombreuses stars au Royal Albert Hall. Acclamée par le public, l\'ancienne actrice américaine, enceinte, a salué la "vision", la "créativité" mais aussi "l\'incroyable gentillesse" de Clare Waight Keller. La princesse avait préparé cette apparition surprise dans une longue robe de soirée asymétrique signée Givenchy pour rendre hommage à la créatrice de sa robe de mariée.\n\n\n\n\n\nLes deux femmes s\'étaient rencontrées début 2018, avant que la styliste ne signe la robe portée par Meghan, grande amatrice de mode, pour son mariage avec Harry, le 19 mai dernier, une création aux lignes épurées, à encolure bateau et manches trois quarts.\n\n\n\n\n\n\n© AFP\n\n\n\nLes British Fashion Awards ont également récompensé Vivienne Westwood, lauréate du prix pour le "changement positif", eu égard à son engagement contre le changement climatique. Jamais avare de discours militants, l\'icône punk de la mode britannique, 77 ans, en a profité pour dénoncer le "système financier pourri", cause de "tous nos problèmes". Elle a également taclé le président français Emmanuel Macron et la hausse des taxes sur les carburants, finalement annulée pour 2019 en raison du mouvement des "gilets jaunes". "Cette taxe frappe les pauvres plus que quiconque", a-t-elle souligné. "Et (M. Macron) ne pense pas au fait qu\'il a déjà accordé tous ces allégements fiscaux aux riches. Alors forcément, les gens sont énervés".\n\n\n\n\n\n\n\n© Reporters\n\n\n\nLe prix du mannequin 2018 est allé à Kaia Gerber, 17 ans, bien partie pour connaître le même destin que sa mère, l\'ancienne top model Cindy Crawford. "C\'est un tel honneur", a déclaré la jeune Américaine, au bord des larmes. "Je n\'ai qu\'un petit rôle à jouer dans la concrétisation d\'une vision créative, mais je suis très reconnaissante d\'en faire partie". La jeune fille était venue accompagnée de toute sa famille.\n\nVictoria Beckham qui a fêté récemment les 10 ans de sa griffe était venue accompagnée de son mari David Beckham et de son fils aîné, Brooklyn.\n\n\n\n\n\n© AFP\n\n\n\nParmi les autres récompenses, Gucci a reçu le prix de la "marque de l\'année" avec Alessandro Michele et l\'Italien Pierpaolo Piccioli, directeur artistique de Valentino, celui de meilleur designer.\n\n\n\n\n\n© AFP\n\n\n\nMiuccia Prada a reçu le Outstanding Achievement Award pour ses réalisations exceptionnelles au cours de sa carrière\n\n\n\n\n\n© AFP\n\n\n\nWinnie Harlow, Doutzen Kroes et la française Cindy Bruna, des top models en vogue.\n\n\n\n\n\n© AFP\n\n\n\nDes personnalités du show biz étaient également de la partie comme Ellie Goulding, Rita Ora et Uma Thurman\n\n\n\n\n\n© AFP\n\n\n\nIncroyable robe pour Alek Wek !\n\n\n\n\n\n© AFP\n\n\n\nPénelope Cruz très princesse fifties avec son chignon choucroute. Rosie Huntington avait opté pour un décolleté plongeant, au contraire de Constance Jablonski qui portait un sage et très élégant col claudine.\n\n\n\n\n\n© AFP',
     ),
     (
+        "liberte-beauvau",
+        {"outlet": "Liberté"},
+        "S’agissant de la réaction du président français, Emmanuel Macron, ce dernier a exprimé sur Twitter, dans "
+        "la soirée de mardi, la solidarité de la «nation toute entière», au terme de sa présidence, à Beauvau, d’une "
+        "réunion de crise interministérielle, à laquelle a pris part son Premier ministre Edouard Philippe.",
+    ),
+    (
+        "figaro-elysee-crise",
+        {
+            "url": "http://www.lefigaro.fr/politique/2018/12/02/01002-20181202ARTFIG00176-gilets-jaunes-emmanuel-"
+            "macron-cherche-la-sortie-de-crise.php",
+            "outlet": "Le Figaro",
+            "published": "2018-12-02",
+        },
+        "Dans la foulée, le chef de l'État a tenu une réunion de crise à l'Élysée en présence du premier ministre, "
+        "Édouard Philippe, du ministre de l'Intérieur, Christophe Castaner, et de son secrétaire d'État, Laurent "
+        "Nunez.",
+    ),
+    (
+        "lapresse-vatican",
+        {
+            "url": "https://www.lapresse.ca/international/europe/201902/15/01-5214838-le-representant-du-pape-en-"
+            "france-vise-par-une-enquete-pour-agressions-sexuelles.php",
+            "outlet": "La Presse",
+        },
+        "Le pape François, qui entend appliquer sa promesse de « tolérance zéro », a promis ces derniers mois qu'il "
+        "serait intransigeant avec la haute hiérarchie ecclésiastique.\n\nIl a convoqué une réunion cruciale à "
+        "laquelle participeront les présidents des conférences épiscopales du monde entier du 21 au 24 février au "
+        "Vatican.",
+    ),
+    (
+        "lepoint-bordeaux",
+        {
+            "url": "https://www.lepoint.fr/politique/casseurs-edouard-philippe-promet-une-enveloppe-pour-les-"
+            "commercants-01-02-2019-2290748_20.php",
+            "outlet": "Le Point",
+        },
+        "Le Premier ministre Édouard Philippe a affirmé vendredi à Bordeaux que l'État assurerait \"l'accompagnement "
+        'financier" après les dégradations subies par les commerçants depuis le début du mouvement des "gilets '
+        'jaunes".\n"Cela permettra d\'accompagner les initiatives prises par les collectivités territoriales", a '
+        "précisé Édouard Philippe, après une rencontre avec plusieurs commerçants bordelais.",
+    ),
+    (
+        "humanite-belloubet",
+        {
+            "url": "https://www.humanite.fr/gilets-jaunes-leurs-attroupements-troublent-ils-lordre-public-664577",
+            "outlet": "L'Humanité",
+            "published": "2018-12-04",
+        },
+        "La ministre de la justice, Nicole Belloubet, entend réserver un « traitement pénal des infractions "
+        "commises par les Gilets jaunes extrêmement ferme ».\nC’est ce qu’elle a réclamé, lors d’une visite "
+        "controversée au tribunal de Paris, dimanche 2 décembre, aux magistrats du parquet en charge des "
+        "gardes-à-vues des personnes arrêtées samedi à l’occasion de la manifestation des Gilets jaunes.",
+    ),
+    (
+        "tdg-caledonie",
+        {
+            "url": "https://www.tdg.ch/monde/La-NouvelleCaledonie-a-choisi-la-France-/story/27988077",
+            "outlet": "Tribune de Genève",
+        },
+        "Édouard Philippe, venu du Vietnam avec la ministre des Outre-mer Annick Girardin, s'est entretenu avec "
+        "chacun des groupes siégeant au Congrès de la Nouvelle-Calédonie, avant de se rendre dans la province nord.",
+    ),
+    (
+        "figaro-cci",
+        {
+            "url": "http://www.lefigaro.fr/conso/2018/12/07/20010-20181207ARTFIG00005-gilets-jaunes-les-commercants-"
+            "se-preparent-a-l-acte-iv.php",
+            "outlet": "Le Figaro",
+            "published": "2018-12-07",
+        },
+        "Ce vendredi, à la suite d'une réunion avec la préfecture de police de Paris qui a expliqué aux "
+        "représentants des milieux économiques le dispositif mis en place pour demain, la Chambre de commerce et "
+        "d'industrie de Paris Île-de-France a conseillé à ses ressortissants «de fermer leurs établissements au sein "
+        "et à proximité du périmètre de protection».",
+    ),
+    (
         "dh-football",
         {"outlet": "La DH"},
         "En toute fin de rencontre, Pierre Lees-Melou, parfaitement servi par Youcef Attal, a même manqué le but de la "
@@ -432,6 +509,52 @@ def test_the_day_of_a_participle_describing_a_participant_is_not_the_event_s(gra
     [meeting] = events_of(graph, "lapresse-policiers")
     assert meeting["people"] == {"Édouard Philippe", "policiers"}
     assert meeting["date"] != "2018-12-22"
+
+
+def test_who_chaired_and_who_took_part_in_a_relative_clause(graph):
+    """liberte-0118: "au terme de sa présidence, à Beauvau, d'une réunion de crise interministérielle, à laquelle a
+    pris part son Premier ministre Edouard Philippe" — the parse hangs the relative clause on the main verb."""
+    [meeting] = events_of(graph, "liberte-beauvau")
+    assert meeting["people"] == {"Emmanuel Macron", "Édouard Philippe"} and "Meeting" in meeting["kinds"]
+
+
+def test_who_was_present_at_a_meeting_held_by_someone(graph):
+    """figaro-0441: "a tenu une réunion de crise à l'Élysée en présence du premier ministre, …, du ministre de
+    l'Intérieur, …, et de son secrétaire d'État, …"."""
+    [meeting] = events_of(graph, "figaro-elysee-crise")
+    assert meeting["people"] == {"Emmanuel Macron", "Édouard Philippe", "Christophe Castaner", "Laurent Nuñez"}
+
+
+def test_a_meeting_others_will_take_part_in_has_not_happened(graph):
+    """ca-contraste-0156: "une réunion cruciale à laquelle participeront les présidents des conférences…"."""
+    assert events_of(graph, "lapresse-vatican") == []
+
+
+def test_who_speaks_after_a_meeting_was_in_it(graph):
+    """lepoint-0245: "a précisé Édouard Philippe, après une rencontre avec plusieurs commerçants bordelais"."""
+    [meeting] = events_of(graph, "lepoint-bordeaux")
+    assert meeting["people"] == {"Édouard Philippe", "commerçants bordelais"} and "Meeting" in meeting["kinds"]
+
+
+def test_whom_a_visitor_spoke_to_during_the_visit(graph):
+    """humanite-0297: "ce qu'elle a réclamé, lors d'une visite … au tribunal de Paris, dimanche 2 décembre, aux
+    magistrats du parquet en charge des gardes-à-vues …": the group keeps the words that say which magistrates."""
+    [meeting] = events_of(graph, "humanite-belloubet")
+    assert meeting["people"] == {"Nicole Belloubet", "magistrats du parquet"} and meeting["date"] == "2018-12-02"
+
+
+def test_a_group_named_by_where_it_sits(graph):
+    """ch-contraste-0260: "chacun des groupes siégeant au Congrès de la Nouvelle-Calédonie", not just "groupes"."""
+    [talk] = events_of(graph, "tdg-caledonie")
+    assert talk["people"] == {"Édouard Philippe", "groupes siégeant au Congrès de la Nouvelle-Calédonie"}
+
+
+def test_the_subject_of_a_clause_framed_by_a_meeting_took_part_in_it(graph):
+    """figaro-0316: "à la suite d'une réunion avec la préfecture de police de Paris …, la Chambre de commerce et
+    d'industrie de Paris Île-de-France a conseillé …" — a name with an elided "d'" is found in the gazetteer."""
+    [meeting] = events_of(graph, "figaro-cci")
+    assert meeting["people"] == {"CCI Paris Île-de-France", "Préfecture de police de Paris"}
+    assert meeting["date"] == "2018-12-07"
 
 
 @pytest.mark.slow

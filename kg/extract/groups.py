@@ -60,6 +60,9 @@ LEADING = {
 }
 QUOTES = {"«", "»", '"', "“", "”"}
 MAX_PHRASE_TOKENS = 8
+# "les groupes siégeant au Congrès", "les partis représentés au Parlement": where they sit says which they are
+SEAT_PARTICIPLES = {"siegeant", "representes", "representees"}
+OWN_DEPS = {"amod", "flat", "flat:name", "fixed", "compound"}
 
 
 @dataclass(frozen=True)
@@ -140,11 +143,15 @@ class GroupFinder:
         """Where the group's phrase ends: after the adjectives and "de"-complements of its head."""
         last = end
         for child in head.children:
-            if child.i < end or child.dep_ not in PHRASE_DEPS:
+            seat = child.dep_ == "acl" and fold(child.text) in SEAT_PARTICIPLES  # "les groupes siégeant au Congrès"
+            if child.i < end or child.dep_ not in PHRASE_DEPS and not seat:
                 continue
             if child.dep_ == "nmod" and not any(fold(c.text) in OF for c in child.children if c.dep_ == "case"):
                 continue  # "les élus à Paris": where, not who
-            right = max(t.i for t in child.subtree if t.dep_ not in ("acl", "acl:relcl", "punct")) + 1
+            right = max(t.i for t in child.subtree if t.dep_ not in ("acl", "acl:relcl", "punct") or t is child) + 1
+            if right - head.i > MAX_PHRASE_TOKENS and child.dep_ == "nmod":
+                # "les magistrats du parquet en charge des gardes-à-vue des personnes…": the complement's own words
+                right = max(t.i for t in child.subtree if t is child or t.head is child and t.dep_ in OWN_DEPS) + 1
             if right - head.i <= MAX_PHRASE_TOKENS and child.left_edge.i == last and not used & set(range(last, right)):
                 last = right
         return last

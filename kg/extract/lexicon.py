@@ -57,6 +57,8 @@ class Lexicon:
     sending_verbs: frozenset[str]
     visit_nouns: frozenset[str]  # "visite": the state visited is its host
     representatives: frozenset[str]  # "représentants", "militants", "porte-parole": of whom they speak for
+    attendance_verbs: frozenset[str]  # "une réunion, à laquelle a pris part X": who attended it
+    over_cases: frozenset[str]  # "a déclaré X après une rencontre avec Y": X speaks of a meeting he was in
 
 
 @lru_cache(maxsize=1)
@@ -106,4 +108,6 @@ def load() -> Lexicon:
         sending_verbs=folded(data["sending_verbs"]),
         visit_nouns=folded(data["visit_nouns"]),
         representatives=folded(groups_data["representatives"]),
+        attendance_verbs=folded(data["attendance_verbs"]),
+        over_cases=folded(data["over_cases"]),
     )

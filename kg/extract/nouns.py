@@ -81,6 +81,9 @@ class NounReading:
             for k in self.actors(t)
         ]
         partners += self.with_next(noun)
+        chairs, attendees = self.attendance(noun)  # "présidée par X", "à laquelle a pris part Y"
+        agents += chairs
+        partners += attendees
         verb = self.framing_verb(noun)
         if verb is not None and not agents:
             agents = [k for c in verb.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
@@ -92,6 +95,14 @@ class NounReading:
                 k
                 for c in verb.children
                 if c.dep_ in OBLIQUE_DEPS and c.i != noun.i and case(c) in ("avec", "aupres")
+                for k in self.actors(c)
+            ]
+        if verb is not None and lemma(noun) in self.lex.visit_nouns and not partners:
+            # "lors d'une visite au tribunal, elle a réclamé aux magistrats du parquet…": whom the visitor spoke to
+            partners += [
+                k
+                for c in verb.children
+                if c.dep_ in OBLIQUE_DEPS | OBJECT_DEPS and case(c) in ("a", "au", "aux") and not self.is_place(c)
                 for k in self.actors(c)
             ]
         if possessed and not agents:
@@ -176,11 +187,14 @@ class NounReading:
             return head  # "se sont mis d'accord lors d'une conversation", "a annoncé au lendemain d'une rencontre"
         if head.i == top.i or head.pos_ not in ("VERB", "AUX"):
             return None
+        words = {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.text)}
         if lemma(head) in self.lex.reporting_verbs:
-            return None
+            # "a déclaré dans un entretien" is an interview; "a précisé X, après une rencontre avec Y" is what X
+            # said once the meeting he was in was over
+            over = words & self.lex.over_cases and any(case(c) in ("avec", "entre") for c in noun.children)
+            return head if over and top.dep_ in ("obl", "obl:mod") else None
         if top.dep_ in ("obj", "nsubj:pass"):
             return head if lemma(head) in self.lex.support_verbs else None
-        words = {fold(c.text) for c in top.children if c.dep_ in ("case", "fixed")} | {fold(top.text)}
         if top.dep_ not in ("obl", "obl:mod", "obl:arg"):
             return None
         if (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract.attendance import AttendanceReading
 from kg.extract.coref import Discourse
 from kg.extract.cues import lemma, quoted
 from kg.extract.lexicon import Lexicon
@@ -41,7 +42,7 @@ SUBJECT_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t
 PLURAL_PRONOUNS = {"ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles", "les", "leur", "eux"}
 
 
-class ParticipantReader(NounReading, NearbyReading):
+class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
     """Reads the participants of the cues of one sentence."""
 
     def __init__(
