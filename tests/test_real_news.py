@@ -163,6 +163,24 @@ ARTICLES = [
         "expliqué avoir donné des consignes pour limiter leur présence sur la voie publique lors d'une réunion avec "
         "la Mairie de Paris jeudi.",
     ),
+    (
+        "dh-liege",
+        {"title": "Liège : les gilets jaunes ont bloqué le centre-ville", "outlet": "La DH"},
+        "Liège : les gilets jaunes ont bloqué le centre-ville\n\n\nIls venaient d'être reçus par le bourgmestre.\n"
+        "Après un barrage total, puis filtrant, les manifestants se sont dispersés vers 17 h 15.",
+    ),
+    (
+        "lepoint-maires",
+        {
+            "url": "https://www.lepoint.fr/societe/grand-debat-acte-7-macron-replonge-dans-les-maux-de-la-france-"
+            "rurale-14-02-2019-2293491_23.php",
+            "outlet": "Le Point",
+        },
+        "a Gargilesse-Dampierre (Indre), Emmanuel Macron a de nouveau écouté jeudi les maires lui exposer les "
+        "handicaps du monde rural avant de retrouver des chefs d'entreprise à Déols, au nord de Chateauroux.\n"
+        "Loin des échanges marathon de ces dernières semaines, c'est en petit comité qu'Emmanuel Macron a ensuite "
+        "écouté une trentaine de maires de l'Indre énumérer leur doléances.",
+    ),
 ]
 
 
@@ -346,3 +364,18 @@ def test_one_plural_title_shared_by_several_offices_names_their_holders():
     [title] = [m for m in mentions if m.text.startswith("ministres du Travail")]
     assert set(title.keys) == {"elisabeth-borne", "jacqueline-gourault"}
     assert title.text.endswith("Cohésion des territoires")
+
+
+def test_a_town_s_officer_the_text_does_not_name_and_they_for_the_collective_before(graph):
+    """dh-0533: "Ils venaient d'être reçus par le bourgmestre" under "Liège : les gilets jaunes ont bloqué…":
+    the gilets jaunes, received by the bourgmestre of Liège (no day: the article has no date)."""
+    [meeting] = events_of(graph, "dh-liege")
+    assert meeting["people"] == {"gilets jaunes", "bourgmestre de Liège"} and meeting["date"] is None
+
+
+def test_hearing_a_collective_speak_is_meeting_it_and_its_shorter_name_is_the_same_collective(graph):
+    """lepoint-0797: "a écouté jeudi les maires lui exposer…", then "une trentaine de maires de l'Indre": one
+    meeting on Thursday 14 February 2019 with the mayors of the Indre."""
+    [meeting] = events_of(graph, "lepoint-maires")
+    assert meeting["people"] == {"Emmanuel Macron", "maires de l'Indre"} and meeting["date"] == "2019-02-14"
+    assert "Meeting" in meeting["kinds"]

@@ -88,6 +88,7 @@ class ActorFinder:
 
         title_mentions += self.roles.shared_mentions(doc, titles, taken, holder)
         title_mentions += self.roles.shortened_mentions(doc, day, name_mentions + title_mentions, taken)
+        title_mentions += self.roles.nameless_holders(doc, titles, name_mentions, taken)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
         group_mentions = [
             Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)

@@ -13,17 +13,20 @@ from datetime import date
 
 from spacy.attrs import NORM
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import Mention, is_person, positions
 from kg.knowledge.gazetteer import Gazetteer
 from kg.nlp import make_pattern_doc
+from kg.text import fold, slug
 
 OF = {"de", "du", "des", "d'", "d’"}
 COMPLEMENTS = {"ADP", "ADJ", "PROPN", "NOUN", "DET", "NUM"}  # "la secrétaire aux Transports", "le préfet Delpuech"
 DEFINITE = {"le", "la", "l'", "du", "au"}
 LINKS = {",", "et"}
 RECENT_MENTIONS = 40  # how far back a shortened title looks for its holder
+LOCAL_ROLES = {"mayor"}  # offices held in every town: "le bourgmestre" of the place the article is about
+PLACE_WITHIN = 200  # tokens back to that place
 NAMED_WITHIN = 6  # tokens between a title word and the name it was given ("La préfète du Cher Catherine Ferrier")
 
 
@@ -45,6 +48,9 @@ class RoleWords:
         words = {t.norm_ for w in gaz.generic.get("shortened_titles", ()) for t in make_pattern_doc(nlp, w)}
         self.shortened = {w: roles for w, roles in starts.items() if w in words and w not in self.roles_of}
         self.longest = max(len(p.split()) for p in self.roles_of)
+        self.known_places = {
+            fold(n) for e in gaz.entries.values() if e.kind != "Person" for n in (*e.names, *e.capitals, *e.seats)
+        }
 
     # -- "le préfet"
     def shortened_mentions(self, doc: Doc, day: date | None, mentions: list[Mention], taken: set[int]) -> list[Mention]:
@@ -81,6 +87,63 @@ class RoleWords:
                 if any(o.role in self.shortened[word] for o in offices):
                     return key
         return None
+
+    # -- "le bourgmestre" (of Liège, where the article is)
+    def nameless_holders(
+        self, doc: Doc, titles: list[tuple[int, int, int]], mentions: list[Mention], taken: set[int]
+    ) -> list[Mention]:
+        """A town's officer the text does not name: "reçus par le bourgmestre" in an article about Liège is the
+        bourgmestre of Liège; "le maire de Bourges" with no name, the mayor of Bourges. Not someone the text named
+        with that title ("Le maire de la ville, Pascal Blanc"), whom the discourse knows."""
+        found = []
+        for match_id, start, end in titles:
+            word = doc[start]
+            if (
+                doc.vocab.strings[match_id].split("|", 1)[1] not in LOCAL_ROLES
+                or start in taken
+                or start == 0
+                or doc[start - 1].norm_ not in DEFINITE
+                or word.norm_.endswith(("s", "x"))
+                or self.given(doc, word.norm_, mentions)
+            ):
+                continue
+            place = self.place_after(doc, end) if end < len(doc) and doc[end].norm_ in OF else None
+            if place is None and (end >= len(doc) or doc[end].pos_ not in COMPLEMENTS):
+                place = self.place_before(doc, start)
+            if place is not None:
+                label = f"{word.text.lower()} de {place.text}"
+                found.append(
+                    Mention(
+                        start - 1,
+                        max(end, place.end if place.start > start else end),
+                        ("name:" + slug(label),),
+                        "title",
+                        label,
+                    )
+                )
+        return found
+
+    def given(self, doc: Doc, word: str, mentions: list[Mention]) -> bool:
+        """Whether the text gave that title to someone it names ("Le maire, Pascal Blanc", "Gaël Perdriau,
+        maire de Saint-Étienne"), in the gazetteer or not."""
+        people = [(m.start, m.end) for m in mentions if is_person(self.gaz, m.keys[0])]
+        people += [(e.start, e.end) for e in doc.ents if e.label_ == "PER"]
+        return any(
+            t.norm_ == word
+            for start, end in people
+            for t in [*doc[max(start - NAMED_WITHIN, 0) : start], *doc[end : end + 3]]
+        )
+
+    def place_after(self, doc: Doc, i: int) -> Span | None:
+        return next((e for e in doc.ents if e.label_ == "LOC" and i < e.start <= i + 2 and self.town(e)), None)
+
+    def place_before(self, doc: Doc, i: int) -> Span | None:
+        places = [e for e in doc.ents if e.label_ == "LOC" and i - PLACE_WITHIN <= e.end <= i and self.town(e)]
+        return places[-1] if places else None
+
+    def town(self, span: Span) -> bool:
+        """A place that may have a mayor: not a state nor a seat of power the gazetteer knows."""
+        return span.root.pos_ == "PROPN" and fold(span.text) not in self.known_places
 
     # -- "les ministres du Travail, des Transports et de la Cohésion des territoires"
     def shared_roles(self, doc: Doc, start: int, end: int, role: str) -> tuple[list[str], int]:
