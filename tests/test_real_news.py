@@ -327,6 +327,37 @@ ARTICLES = [
         "En toute fin de rencontre, Pierre Lees-Melou, parfaitement servi par Youcef Attal, a même manqué le but de la "
         "victoire alors que Ruffier était battu (89e).",
     ),
+    (
+        "lepoint-prefet",
+        {
+            "url": "https://www.lepoint.fr/societe/gilets-jaunes-bourges-se-prepare-au-pire-11-01-2019-2284991_23.php",
+            "outlet": "Le Point",
+        },
+        "«\xa0Nous observons semaine après semaine une dérive vers des comportements de plus en plus violents\xa0», "
+        "qui sont le fait de «\xa0petits groupes\xa0», a commenté Michel Delpuech. Ils ciblent, selon lui, "
+        "«\xa0d'abord les lieux de pouvoir\xa0».\n\nLe préfet a confirmé le dispositif de sécurité exceptionnel "
+        "prévu samedi, qui va retrouver son niveau de la mi-décembre. Concernant les engins de chantier, le préfet a "
+        "expliqué avoir donné des consignes pour limiter leur présence sur la voie publique lors d'une réunion avec "
+        "la Mairie de Paris jeudi.",
+    ),
+    (
+        "dh-liege",
+        {"title": "Liège : les gilets jaunes ont bloqué le centre-ville", "outlet": "La DH"},
+        "Liège : les gilets jaunes ont bloqué le centre-ville\n\n\nIls venaient d'être reçus par le bourgmestre.\n"
+        "Après un barrage total, puis filtrant, les manifestants se sont dispersés vers 17 h 15.",
+    ),
+    (
+        "lepoint-maires",
+        {
+            "url": "https://www.lepoint.fr/societe/grand-debat-acte-7-macron-replonge-dans-les-maux-de-la-france-"
+            "rurale-14-02-2019-2293491_23.php",
+            "outlet": "Le Point",
+        },
+        "a Gargilesse-Dampierre (Indre), Emmanuel Macron a de nouveau écouté jeudi les maires lui exposer les "
+        "handicaps du monde rural avant de retrouver des chefs d'entreprise à Déols, au nord de Chateauroux.\n"
+        "Loin des échanges marathon de ces dernières semaines, c'est en petit comité qu'Emmanuel Macron a ensuite "
+        "écouté une trentaine de maires de l'Indre énumérer leur doléances.",
+    ),
 ]
 
 
@@ -572,3 +603,52 @@ def test_real_articles_annotated_by_hand(tmp_path, split, events_f1, pairs_f1):
 def test_a_whole_article_with_unnamed_people_and_plural_pronouns_is_read(graph):
     """lalibre-0625: "ils" after someone the text gives only a title once broke the reading of the article."""
     assert events_of(graph, "lalibre-0625") != []
+
+
+def test_a_title_shortened_to_its_first_word_is_the_office_holder_named_before(graph):
+    """lepoint-0655: "le préfet" after "a commenté Michel Delpuech" is him, the préfet de police that day: his
+    meeting with the Mairie de Paris on Thursday (the article's address says Friday 11 January 2019)."""
+    [meeting] = events_of(graph, "lepoint-prefet")
+    assert meeting["people"] == {"Michel Delpuech", "Mairie de Paris"} and meeting["date"] == "2019-01-10"
+
+
+PLURAL_TITLES = (
+    "Le président «aura des messages à passer aux Français», a dit la ministre des Transports, Elisabeth Borne. La "
+    "ministre de la Cohésion des territoires et des Relations avec les collectivités territoriales, Jacqueline "
+    "Gourault, a quant à elle reçu les associations d'élus avec d'autres ministres. Annonces reportées A l'issue "
+    "d'une réunion avec les ministres du Travail, des Transports et de la Cohésion des territoires pour présenter "
+    "des pistes de solution à la crise, quatre syndicats ont demandé le report de la prochaine séance de "
+    "négociation sur l'assurance chômage, jugeant la situation trop tendue."
+)
+
+
+def test_one_plural_title_shared_by_several_offices_names_their_holders():
+    """ch-0052 (no publication date): "les ministres du Travail, des Transports et de la Cohésion des
+    territoires" are the holders of the three offices the article named before; Muriel Pénicaud, whom it never
+    names, cannot be told from a guessed day."""
+    from kg.extract.actors import ArticleActors
+    from kg.model import Document
+    from kg.nlp import analysed
+    from kg.pipeline.workers import extraction_tools
+
+    pipeline, extractor = extraction_tools("fr_core_news_md")
+    [(_, [doc])] = list(analysed([Document("ch-0052", PLURAL_TITLES, None)], pipeline))
+    mentions = extractor.actors.find(doc, None, ArticleActors({}, {}, None))
+    [title] = [m for m in mentions if m.text.startswith("ministres du Travail")]
+    assert set(title.keys) == {"elisabeth-borne", "jacqueline-gourault"}
+    assert title.text.endswith("Cohésion des territoires")
+
+
+def test_a_town_s_officer_the_text_does_not_name_and_they_for_the_collective_before(graph):
+    """dh-0533: "Ils venaient d'être reçus par le bourgmestre" under "Liège : les gilets jaunes ont bloqué…":
+    the gilets jaunes, received by the bourgmestre of Liège (no day: the article has no date)."""
+    [meeting] = events_of(graph, "dh-liege")
+    assert meeting["people"] == {"gilets jaunes", "bourgmestre de Liège"} and meeting["date"] is None
+
+
+def test_hearing_a_collective_speak_is_meeting_it_and_its_shorter_name_is_the_same_collective(graph):
+    """lepoint-0797: "a écouté jeudi les maires lui exposer…", then "une trentaine de maires de l'Indre": one
+    meeting on Thursday 14 February 2019 with the mayors of the Indre."""
+    [meeting] = events_of(graph, "lepoint-maires")
+    assert meeting["people"] == {"Emmanuel Macron", "maires de l'Indre"} and meeting["date"] == "2019-02-14"
+    assert "Meeting" in meeting["kinds"]

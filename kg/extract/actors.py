@@ -20,6 +20,7 @@ from kg import knowledge
 from kg.extract.groups import GroupFinder
 from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention
 from kg.extract.offices import home_country, office_day
+from kg.extract.roles import RoleWords
 from kg.extract.titles import TitleFinder
 from kg.knowledge.gazetteer import Gazetteer
 from kg.model import ActorRef
@@ -45,6 +46,7 @@ class ActorFinder:
         self.candidates: dict[str, tuple[tuple[str, str], ...]] = {}
         self._add_names()
         self.titles = TitleFinder(nlp, gazetteer)
+        self.roles = RoleWords(nlp, gazetteer)
         self.groups = GroupFinder(nlp)
 
     # -- building the matchers from data
@@ -78,6 +80,17 @@ class ActorFinder:
         day = office_day(published, name_mentions, self.gaz, doc.text)
         home = home_country(name_mentions, day, self.gaz) or article.outlet_state
         title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home, estimated=published is None)
+        taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
+
+        def holder(role: str, at: int) -> str | None:  # a bare title's holder: named before, else the home state's
+            if earlier := self.titles.last_holder(role, at, name_mentions + title_mentions, day):
+                return earlier
+            own = home and (published is not None or self.titles.is_leader(role))
+            return self.titles.holder(role, home, day) if own else None
+
+        title_mentions += self.roles.shared_mentions(doc, titles, taken, holder)
+        title_mentions += self.roles.shortened_mentions(doc, day, name_mentions + title_mentions, taken)
+        title_mentions += self.roles.nameless_holders(doc, titles, name_mentions, taken)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
         group_mentions = [
             Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)

@@ -31,6 +31,7 @@ class Discourse:
     last_pair: tuple[str, ...] = ()  # the participants of the event told last
     nameless_here: list[tuple[int, str]] = field(default_factory=list)  # (token, gender) of the sentence being read
     titled: dict[str, str] = field(default_factory=dict)  # a title word -> the person last named after it
+    subject_groups: list[str] = field(default_factory=list)  # the collectives the sentence before had as subject
 
     def learn(self, mentions: list[Mention], doc, nameless: list[str] = ()) -> None:
         """Remember the people of a sentence's MENTIONS, in order, after the people it names only by a title
@@ -47,6 +48,12 @@ class Discourse:
                     self.genders.setdefault(key, gender)
         self.sentences.append(people)
         del self.sentences[:-RECENT]
+        self.subject_groups = [
+            k
+            for m in mentions
+            for k in m.keys
+            if k.startswith("group:") and any(t.dep_.startswith("nsubj") for t in doc[m.start : m.end])
+        ]
 
     @property
     def people(self) -> list[tuple[str, bool]]:
@@ -95,6 +102,11 @@ class Discourse:
                 elif fits(key):
                     return [key]
         return []
+
+    def plural(self) -> list[str]:
+        """Whom "ils", "les", "leur" stand for: the collective the sentence before had as subject ("les gilets
+        jaunes ont bloqué le centre-ville. Ils venaient d'être reçus…"), else the people of the event told last."""
+        return self.subject_groups[:1] or list(self.last_pair)
 
     def pair(self) -> list[str]:
         """The two people "ils" or "les deux hommes" stand for."""

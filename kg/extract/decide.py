@@ -86,6 +86,13 @@ def fits(trigger: Token, lex: Lexicon) -> bool:
             return False  # "nous avons rencontré X": the writer, not an actor ("« J'ai rencontré X », a dit Y": Y)
         if verb.get("needs_marker") and kind_of(trigger, "Communication", lex) == "Communication":
             return False
+        if verb.get("only_hearing") and not any(
+            c.dep_ in ("xcomp", "ccomp", "advcl")
+            and "Inf" in c.morph.get("VerbForm")
+            and not any(m.dep_ == "mark" for m in c.children)
+            for c in trigger.children
+        ):  # "a écouté les maires énumérer leurs doléances", not "a écouté nos revendications avant de partir"
+            return False
         return True
     word = lemma(trigger)
     if word in lex.nouns_need_marker and kind_of(trigger, "Communication", lex) == "Communication":

@@ -57,13 +57,14 @@ def add(drafts: list[Draft], draft: Draft) -> Draft:
     same = [
         d
         for d in drafts
-        if d.participants == draft.participants
+        if same_people(d.participants, draft.participants)
         and d.request == draft.request
         and (d.kind == draft.kind or "Communication" in (d.kind, draft.kind))
     ]
     guessed = lambda d: d.date is None or d.date_basis != when.TEXT  # noqa: E731
     candidates = [d for d in same if d.date == draft.date] + [d for d in same[::-1] if guessed(d) or guessed(draft)]
     for old in candidates:
+        old.participants = max(old.participants, draft.participants, key=lambda p: sum(map(len, p)))
         if KIND_RANK[draft.kind] > KIND_RANK[old.kind]:
             old.kind = draft.kind
         if draft.date and (old.date is None or guessed(old) and not guessed(draft)):
@@ -76,3 +77,20 @@ def add(drafts: list[Draft], draft: Draft) -> Draft:
         return old
     drafts.append(draft)
     return draft
+
+
+def same_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same participants, a collective maybe named more briefly in one report: "les maires" are the
+    "trentaine de maires de l'Indre" the article tells of."""
+    if a == b:
+        return True
+    if len(a) != len(b) or not any(k.startswith("group:") for k in a):
+        return False
+    shorter, longer = sorted((a, b), key=lambda p: sum(map(len, p)))
+    rest = list(longer)
+    for key in shorter:
+        match = next((k for k in rest if k == key or key.startswith("group:") and k.startswith(key + "-")), None)
+        if match is None:
+            return False
+        rest.remove(match)
+    return True

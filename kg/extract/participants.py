@@ -130,7 +130,7 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
         if word in ("lui",) and token.dep_ in ("iobj", "obl:arg", "obj"):
             return self.discourse.person(token, self.here)
         if word in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS | {"obj", "iobj"}:
-            return list(self.discourse.last_pair)  # "ils": the people of the event told last
+            return self.discourse.plural()  # "ils": the collective the sentence before was about, else the last pair
         return []
 
     def speaker(self, token: Token) -> list[str]:
@@ -256,6 +256,8 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
                 partners += [
                     k for c in child.children if c.dep_ == "appos" for k in self.actors(c) if is_person(self.gaz, k)
                 ]
+        if passive and not has_subject and verb.dep_ == "xcomp" and lemma(verb.head) == "venir":
+            partners += self.implicit_subject(verb)  # "Ils venaient d'être reçus", not "demande à être reçue"
         if not agents and not passive and not has_subject:
             # "Macron a demandé à Sarkozy…" in a headline: the model tags "Macron" as an adverb
             agents = self.implicit_subject(verb) or self.coordinated_before(verb, least=1)
