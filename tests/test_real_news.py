@@ -17,6 +17,14 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "dh-groupe",
+        {
+            "title": '"Gilets jaunes": le gouvernement français prend une première décision forte pour tenter d\'apaiser la crise',
+            "outlet": "La DH",
+        },
+        "\"On doit apaiser la situation pour éviter qu'elle dégénère\", a déclaré Édouard Philippe mardi matin devant le groupe LREM et MoDem à l'Assemblée nationale, ont rapporté à l'AFP des participants à la réunion.",
+    ),
+    (
         "lepoint-reunion",
         {
             "url": "https://www.lepoint.fr/politique/un-depute-de-la-france-insoumise-brandit-un-gilet-jaune-a-l-assemblee-27-11-2018-2274615_20.php",
@@ -418,6 +426,14 @@ def test_an_island_a_state_of_mind_a_readiness_a_claim_a_dispute_an_interview_an
         "lepoint-hidalgo",
     ):
         assert events_of(graph, doc_id) == [], doc_id
+
+
+def test_the_people_spoken_to_at_a_meeting_its_participants_report(graph):
+    """dh-0332: "a déclaré Édouard Philippe mardi matin devant le groupe LREM et MoDem …, ont rapporté à l'AFP des
+    participants à la réunion": he met those he spoke to; no publication date, so no day."""
+    [meeting] = events_of(graph, "dh-groupe")
+    assert "Édouard Philippe" in meeting["people"] and len(meeting["people"]) > 1
+    assert "Meeting" in meeting["kinds"] and meeting["date"] is None
 
 
 def test_a_day_of_the_month_the_chronology_is_in(graph):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import lemma
+from kg.extract.cues import lemma, quoted
 from kg.extract.mentions import METONYM, is_person
 from kg.text import fold
 
@@ -41,7 +41,28 @@ class AttendanceReading:
         end = self.noun_phrase_end(noun)
         chairs = self.chaired_by(noun, end) + self.own_presidency(noun)
         attendees = self.taking_part(noun, end) + self.in_presence(noun, end)
-        return chairs, attendees
+        speakers, addressed = self.told_to(noun)
+        return chairs + speakers, attendees + addressed
+
+    def told_to(self, noun: Token) -> tuple[list[str], list[str]]:
+        """ "« … », a assuré le Premier ministre aux députés LREM, selon des participants à cette rencontre", "a
+        déclaré X devant le groupe LREM, ont rapporté des participants à la réunion": the speaker met those he
+        spoke to."""
+        if (
+            lemma(noun.head) != "participant"
+            or fold(noun.head.head.text) == "aucun"
+            or not any(fold(c.text) in ("a", "au") for c in noun.children if c.dep_ == "case")
+        ):
+            return [], []
+        speakers = self.speaker(noun)
+        addressed = [
+            k
+            for t in self.sent
+            if fold(t.text) in ("aux", "au", "devant") and t.dep_ == "case" and t.head.i != noun.i and not quoted(t)
+            for k in self.actors(t.head)
+            if k not in speakers
+        ]
+        return (speakers, addressed) if speakers and addressed else ([], [])
 
     def noun_phrase_end(self, noun: Token) -> int:
         """Where the words that may still be about NOUN end: at a verb of another clause (a participle, as in

@@ -172,6 +172,8 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
             return unreal_word(token.head, lex, False, "purpose")
         if token.dep_ in SUBJECT_DEPS and token.i != trigger.i:
             return False  # "le chef de l'État, en visite en Allemagne, ne s'est pas exprimé": the visit is real
+        if any(fold(c.text) == "selon" for c in token.children if c.dep_ == "case"):
+            return False  # "« Nous ne changerons pas de cap », …, selon des participants à cette rencontre": a source
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
         if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (
             token.i == trigger.i and token.dep_ == "conj" and not own_subject
