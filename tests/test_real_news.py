@@ -594,6 +594,7 @@ def test_a_group_named_by_where_it_sits(graph):
     """ch-contraste-0260: "chacun des groupes siégeant au Congrès de la Nouvelle-Calédonie", not just "groupes"."""
     [talk] = events_of(graph, "tdg-caledonie")
     assert talk["people"] == {"Édouard Philippe", "groupes siégeant au Congrès de la Nouvelle-Calédonie"}
+    assert "Meeting" in talk["kinds"]  # talks with groups, several people: a meeting, not a call
 
 
 def test_the_subject_of_a_clause_framed_by_a_meeting_took_part_in_it(graph):

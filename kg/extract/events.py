@@ -182,8 +182,14 @@ class EventReader:
                 if not any(d.participants == tuple(sorted(set(participants))) for d in state.drafts):
                     continue
             kind = decide.kind_of(cue, base_kind, self.lex)
-            if kind == "Communication" and len(participants) > 2 and not verb.get("request"):
-                kind = "Meeting"  # three people or more talking: a meeting, not a call
+            crowd = len(participants) > 2 or any(p.startswith("group:") for p in participants)
+            if (
+                kind == "Communication"
+                and crowd
+                and not verb.get("request")
+                and lemma(cue) not in self.lex.letter_nouns
+            ):
+                kind = "Meeting"  # three people or more talking (a group is several): a meeting, not a call
             own = when.own_days(cue, cue_ids, dates, {t.i for t in decide.clause(cue)}, self.lex)
             if len(participants) < 2:
                 self.continue_event(state, own, participants, kind, sent)
