@@ -17,6 +17,14 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "lepoint-contacts",
+        {
+            "url": "https://www.lepoint.fr/politique/la-cgt-organise-son-grand-debat-sur-le-bitume-mardi-03-02-2019-2291010_20.php",
+            "outlet": "Le Point",
+        },
+        "Côté syndical, des contacts ont eu lieu en tout début d'année entre Philippe Martinez et ses homologues de la CFDT et de Force Ouvrière. Mais ils n'ont à nouveau pas réussi à s'entendre sur une mobilisation commune.",
+    ),
+    (
         "dh-groupe",
         {
             "title": '"Gilets jaunes": le gouvernement français prend une première décision forte pour tenter d\'apaiser la crise',
@@ -434,6 +442,13 @@ def test_the_people_spoken_to_at_a_meeting_its_participants_report(graph):
     [meeting] = events_of(graph, "dh-groupe")
     assert "Édouard Philippe" in meeting["people"] and len(meeting["people"]) > 1
     assert "Meeting" in meeting["kinds"] and meeting["date"] is None
+
+
+def test_who_a_verb_of_taking_place_says_met(graph):
+    """lepoint-0441: "Côté syndical, des contacts ont eu lieu en tout début d'année entre Philippe Martinez et ses
+    homologues de la CFDT et de Force Ouvrière" (the model hangs "entre" on "début"): early in the year, no day."""
+    [contacts] = events_of(graph, "lepoint-contacts")
+    assert {"Philippe Martinez", "Laurent Berger"} <= contacts["people"] and contacts["date"] is None
 
 
 def test_a_day_of_the_month_the_chronology_is_in(graph):

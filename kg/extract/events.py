@@ -175,7 +175,7 @@ class EventReader:
             if (
                 cue.pos_ == "NOUN"
                 and decide.unmarked(cue, self.lex)
-                and not (decide.has_partner_case(cue) or reader.with_next(cue))
+                and not (decide.has_partner_case(cue) or reader.with_next(cue) or reader.between_where_it_happened(cue))
             ):
                 # "l'appel de la CGT" is a call to strike; "une heure d'appel des deux dirigeants" tells more of
                 # a call the article has told: it may only continue one

@@ -41,6 +41,7 @@ class Lexicon:
     frame_cases: frozenset[str]
     frame_words: frozenset[str]
     support_verbs: frozenset[str]
+    happening_verbs: frozenset[str]  # "des contacts ont eu lieu entre X et Y", "la réunion s'est tenue avec"
     impersonal_verbs: frozenset[str]
     transparent_nouns: frozenset[str]
     sport_words: frozenset[str]
@@ -92,6 +93,7 @@ def load() -> Lexicon:
         frame_cases=folded(data["frame_cases"]),
         frame_words=folded(data["frame_words"]),
         support_verbs=folded(data["support_verbs"]),
+        happening_verbs=folded(data["happening_verbs"]),
         impersonal_verbs=folded(data["impersonal_verbs"]),
         transparent_nouns=folded(data["transparent_nouns"]),
         sport_words=folded(data["sport_words"]),

@@ -80,7 +80,7 @@ class NounReading:
             and lemma(t.head) in self.lex.nouns
             for k in self.actors(t)
         ]
-        partners += self.with_next(noun)
+        partners += self.with_next(noun) + self.between_where_it_happened(noun)
         chairs, attendees = self.attendance(noun)  # "présidée par X", "à laquelle a pris part Y"
         agents += chairs
         partners += attendees
@@ -108,6 +108,33 @@ class NounReading:
         if possessed and not agents:
             agents = self.discourse.person(noun, self.here)  # "sa rencontre avec Édouard Philippe"
         return agents, partners
+
+    def happening(self, noun: Token) -> Token | None:
+        """The verb that says the event NOUN names took place ("ont eu lieu", "s'est tenue", "s'est déroulée")."""
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubj:pass"):  # "Côté syndical, des contacts ont eu lieu": the model may
+            after = noun.i + 1  # hang the subject on the words before it; the verb right after it says
+            while after < self.sent.end - 1 and noun.doc[after].pos_ == "AUX":
+                after += 1
+            verb = noun.doc[after]
+        if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
+            return None
+        took_place = any(fold(c.text) == "lieu" for c in verb.children if c.dep_ == "obj")
+        words = {lemma(verb), f"{lemma(verb)} lieu" if took_place else ""}
+        return verb if words & self.lex.happening_verbs else None
+
+    def between_where_it_happened(self, noun: Token) -> list[str]:
+        """ "Des contacts ont eu lieu en tout début d'année entre X et Y": who, in the clause of the verb that says
+        the event took place, wherever the model hung "entre" or "avec"."""
+        verb = self.happening(noun)
+        if verb is None:
+            return []
+        return [
+            k
+            for t in verb.subtree
+            if t.dep_ == "case" and fold(t.text) in ("entre", "avec") and t.head.i != noun.i and own_clause(t, verb)
+            for k in self.actors(t.head)
+        ]
 
     def with_next(self, noun: Token) -> list[str]:
         """The actor right after "NOUN avec", whatever the parse made of it: in "un déjeuner avec des CRS le 3
@@ -162,6 +189,9 @@ class NounReading:
         nor "a déclaré dans un entretien"."""
         if predicate(noun):
             return noun
+        happening = self.happening(noun)
+        if happening is not None:
+            return happening  # "des contacts ont eu lieu entre X et Y": said to have happened
         top = noun
         for _ in range(3):
             if (
@@ -214,3 +244,12 @@ def predicate(noun: Token) -> bool:
     subject the one who took part."""
     children = {c.dep_: fold(c.text) for c in noun.children if c.dep_ in ("cop", "case")}
     return children.get("case") == "en" and "cop" in children and any(c.dep_ == "nsubj" for c in noun.children)
+
+
+def own_clause(token: Token, verb: Token) -> bool:
+    """Whether TOKEN belongs to VERB's own clause, not to a clause below it."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "advcl", "acl:relcl", "acl", "parataxis", "csubj", "xcomp"):
+            return False
+        token = token.head
+    return token.i == verb.i

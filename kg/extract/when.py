@@ -22,7 +22,8 @@ TEXT, CONTEXT, PUBLICATION = "text", "context", "publication"
 OLDER = re.compile(
     r"\b(récemment|recemment|déjà|deja|naguère|jadis|autrefois|il y a|l'an dernier|l'année dernière|en (19|20)\d\d|"
     r"(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
-    r"(?! dernier)|plusieurs fois|à plusieurs reprises|régulièrement|souvent|cette semaine|la semaine dernière|la semaine passée|ces derniers jours|ces dernières semaines|le mois dernier|ce mois-ci|cet été|cet hiver|cet automne|ce printemps)\b",
+    r"(?! dernier)|plusieurs fois|à plusieurs reprises|régulièrement|souvent|cette semaine|la semaine dernière|la semaine passée|ces derniers jours|ces dernières semaines|le mois dernier|ce mois-ci|cet été|cet hiver|cet automne|ce printemps|"
+    r"(?:en )?(?:tout )?(?:début|fin) d'année|en (?:début|fin) de (?:semaine|mois))\b",
     re.IGNORECASE,
 )
 DURATION = re.compile(
