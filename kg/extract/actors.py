@@ -58,16 +58,18 @@ class ActorFinder:
             for name in entry.capitals + entry.seats:
                 table[name].add((entry.id, METONYM))
         by_norm: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        patterns: dict[str, Doc] = {}
         for name, ids in table.items():
             doc = make_pattern_doc(self.nlp, name)
             norm = " ".join(t.norm_ for t in doc)
             by_norm[norm] |= ids
+            patterns.setdefault(norm, doc)  # not the norm re-tokenised: "d' etat" would become "d", "'", "etat"
             if len(doc) == 1:
                 self.single_token_names[norm] += sorted(ids)
         for norm, ids in by_norm.items():
             key = f"name|{norm}"
             self.candidates[key] = tuple(sorted(ids))
-            self.names.add(key, [make_pattern_doc(self.nlp, norm)])
+            self.names.add(key, [patterns[norm]])
 
     # -- finding mentions
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
