@@ -171,6 +171,17 @@ ARTICLES = [
         "En toute fin de rencontre, Pierre Lees-Melou, parfaitement servi par Youcef Attal, a même manqué le but de la "
         "victoire alors que Ruffier était battu (89e).",
     ),
+    (
+        "lalibre-matignon",
+        {
+            "title": "Les mesures annoncées en novembre sont finalement toutes maintenues, annonce Matignon",
+            "outlet": "LaLibre",
+        },
+        "L'économie totale envisagée pour les finances publiques s'élevait à 130 millions d'euros sur les 500 millions "
+        'au total que devaient coûter ces premières mesures.\nMais "après discussion avec les parlementaires de la '
+        "majorité, le gouvernement maintient l'ensemble des mesures annoncées par le Premier ministre en novembre\", a "
+        "finalement affirmé Matignon à l'AFP en fin de journée.",
+    ),
 ]
 
 
@@ -340,3 +351,11 @@ def test_real_articles_annotated_by_hand(tmp_path, split, events_f1, pairs_f1):
 def test_a_whole_article_with_unnamed_people_and_plural_pronouns_is_read(graph):
     """lalibre-0625: "ils" after someone the text gives only a title once broke the reading of the article."""
     assert events_of(graph, "lalibre-0625") != []
+
+
+def test_the_government_of_the_state_the_article_is_about(graph):
+    """lalibre-0537: in a Belgian paper, "le gouvernement" of an article about Matignon is France's."""
+    [talks] = events_of(graph, "lalibre-matignon")
+    assert talks["people"] == {"gouvernement français", "parlementaires de la majorité"}
+    government = next(graph.subjects(RDFS.label, Literal("gouvernement français")))
+    assert (government, RDF.type, KG.Organization) in graph

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg import knowledge
+from kg.extract.governments import GovernmentFinder
 from kg.extract.groups import GroupFinder
 from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention
 from kg.extract.offices import home_country, office_day
@@ -46,6 +47,7 @@ class ActorFinder:
         self._add_names()
         self.titles = TitleFinder(nlp, gazetteer)
         self.groups = GroupFinder(nlp)
+        self.governments = GovernmentFinder(gazetteer)
 
     # -- building the matchers from data
     def _add_names(self) -> None:
@@ -78,6 +80,7 @@ class ActorFinder:
         day = office_day(published, name_mentions, self.gaz, doc.text)
         home = home_country(name_mentions, day, self.gaz) or article.outlet_state
         title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home, estimated=published is None)
+        name_mentions, title_mentions = self._governments(doc, day, home, name_mentions, titles, title_mentions)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
         group_mentions = [
             Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
@@ -92,6 +95,18 @@ class ActorFinder:
             for key in m.keys:
                 article.add(self.ref(key, m))
         return mentions
+
+    def _governments(
+        self, doc: Doc, day: date | None, home: str | None, names: list[Mention], titles, title_mentions
+    ) -> tuple[list[Mention], list[Mention]]:
+        """NAMES without the governments that only qualify a title ("le chef du gouvernement italien" is Giuseppe
+        Conte, not also the Italian government); TITLE_MENTIONS with the bare governments (kg.extract.governments)."""
+        in_title = {i for m in title_mentions for i in range(m.start, m.end)}
+        names = [m for m in names if m.start not in in_title or self.gaz.state_of(m.keys[0]) == m.keys[0]]
+        # "le porte-parole du gouvernement": a title, even one the gazetteer cannot say who holds
+        taken = in_title | {i for m in names for i in range(m.start, m.end)}
+        taken |= {i for _, start, end in titles for i in range(start, end)}
+        return names, title_mentions + self.governments.find(doc, names, taken, home, day)
 
     def outlet_state(self, outlet: str | None) -> str | None:
         return self.outlet_states.get(fold(outlet)) if outlet else None
