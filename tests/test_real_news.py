@@ -182,6 +182,19 @@ ARTICLES = [
         "majorité, le gouvernement maintient l'ensemble des mesures annoncées par le Premier ministre en novembre\", a "
         "finalement affirmé Matignon à l'AFP en fin de journée.",
     ),
+    (
+        "figaro-cci",
+        {
+            "url": "http://www.lefigaro.fr/conso/2018/12/07/20010-20181207ARTFIG00005-gilets-jaunes-les-commercants-se-"
+            "preparent-a-l-acte-iv.php",
+            "outlet": "Le Figaro",
+            "published": "2018-12-07",
+        },
+        "Ce vendredi, à la suite d'une réunion avec la préfecture de police de Paris qui a expliqué aux représentants "
+        "des milieux économiques le dispositif mis en place pour demain, la Chambre de commerce et d'industrie de Paris "
+        "Île-de-France a conseillé à ses ressortissants «de fermer leurs établissements au sein et à proximité du "
+        "périmètre de protection».",
+    ),
 ]
 
 
@@ -359,3 +372,12 @@ def test_the_government_of_the_state_the_article_is_about(graph):
     assert talks["people"] == {"gouvernement français", "parlementaires de la majorité"}
     government = next(graph.subjects(RDFS.label, Literal("gouvernement français")))
     assert (government, RDF.type, KG.Organization) in graph
+
+
+def test_organisations_of_the_gazetteer_with_an_elided_article_and_common_words(graph):
+    """figaro-0316: "la Chambre de commerce et d'industrie de Paris Île-de-France" is a gazetteer name (names with
+    "d'" or "l'" once never matched); lalibre-0537: "au total" is not the oil company Total."""
+    meetings = [e for e in events_of(graph, "figaro-cci") if "Préfecture de police de Paris" in e["people"]]
+    assert [e["people"] for e in meetings] == [{"Préfecture de police de Paris", "CCI Paris Île-de-France"}]
+    assert meetings[0]["date"] == "2018-12-07"
+    assert next(graph.subjects(RDFS.label, Literal("Total")), None) is None

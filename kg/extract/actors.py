@@ -44,6 +44,7 @@ class ActorFinder:
         self.names = PhraseMatcher(nlp.vocab, attr="NORM")
         self.single_token_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.candidates: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.lowercase_ok: set[str] = set()  # matcher keys of names the gazetteer also writes in lowercase
         self._add_names()
         self.titles = TitleFinder(nlp, gazetteer)
         self.groups = GroupFinder(nlp)
@@ -66,6 +67,8 @@ class ActorFinder:
             norm = " ".join(t.norm_ for t in doc)
             by_norm[norm] |= ids
             patterns.setdefault(norm, doc)  # not the norm re-tokenised: "d' etat" would become "d", "'", "etat"
+            if not name[:1].isupper():
+                self.lowercase_ok.add(f"name|{norm}")
             if len(doc) == 1:
                 self.single_token_names[norm] += sorted(ids)
         for norm, ids in by_norm.items():
@@ -80,7 +83,7 @@ class ActorFinder:
         day = office_day(published, name_mentions, self.gaz, doc.text)
         home = home_country(name_mentions, day, self.gaz) or article.outlet_state
         title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home, estimated=published is None)
-        name_mentions, title_mentions = self._governments(doc, day, home, name_mentions, titles, title_mentions)
+        name_mentions, title_mentions = self._governments(doc, home, name_mentions, titles, title_mentions)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
         group_mentions = [
             Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
@@ -97,7 +100,7 @@ class ActorFinder:
         return mentions
 
     def _governments(
-        self, doc: Doc, day: date | None, home: str | None, names: list[Mention], titles, title_mentions
+        self, doc: Doc, home: str | None, names: list[Mention], titles, title_mentions
     ) -> tuple[list[Mention], list[Mention]]:
         """NAMES without the governments that only qualify a title ("le chef du gouvernement italien" is Giuseppe
         Conte, not also the Italian government); TITLE_MENTIONS with the bare governments (kg.extract.governments)."""
@@ -106,7 +109,9 @@ class ActorFinder:
         # "le porte-parole du gouvernement": a title, even one the gazetteer cannot say who holds
         taken = in_title | {i for m in names for i in range(m.start, m.end)}
         taken |= {i for _, start, end in titles for i in range(start, end)}
-        return names, title_mentions + self.governments.find(doc, names, taken, home, day)
+        governments = self.governments.find(doc, names, taken, home)
+        inside = {i for m in governments for i in range(m.start, m.end)}  # "le gouvernement de Justin Trudeau"
+        return [m for m in names if m.start not in inside], title_mentions + governments
 
     def outlet_state(self, outlet: str | None) -> str | None:
         return self.outlet_states.get(fold(outlet)) if outlet else None
@@ -145,7 +150,16 @@ class ActorFinder:
         mentions = []
         covered: set[int] = set()
         for span in sorted(filter_longest(spans), key=lambda s: s.start):
-            chosen = self.choose(self.candidates[self.nlp.vocab.strings[span.label]], published)
+            key = self.nlp.vocab.strings[span.label]
+            chosen = self.choose(self.candidates[key], published)
+            if (
+                chosen
+                and len(span) == 1
+                and self.gaz.entries[chosen[0]].kind == "Organization"
+                and key not in self.lowercase_ok
+                and not span.text[:1].isupper()
+            ):
+                continue  # "au total", "un carrefour": a one-word organisation is written with its capital
             if (
                 chosen
                 and chosen[1] in (NAME, SURNAME)

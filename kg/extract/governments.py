@@ -7,8 +7,6 @@ Named governments ("le gouvernement italien", "l'exécutif français") are gazet
 
 from __future__ import annotations
 
-from datetime import date
-
 from spacy.attrs import NORM
 from spacy.tokens import Doc
 
@@ -47,16 +45,16 @@ class GovernmentFinder:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
 
-    def find(
-        self, doc: Doc, names: list[Mention], taken: set[int], home: str | None, day: date | None
-    ) -> list[Mention]:
+    def find(self, doc: Doc, names: list[Mention], taken: set[int], home: str | None) -> list[Mention]:
         """The bare governments of DOC; TAKEN: tokens other mentions or titles already cover."""
         by_start = {m.start: m for m in names}
         mentions = []
         for i in positions(doc, NORM, WORDS):
             if i in taken or i == 0 or doc[i - 1].norm_ not in DEFINITE or self.describes(doc, i):
                 continue
-            found = self.after(doc, i + 1, by_start, home, day)
+            if i > 1 and doc[i - 1].norm_ == "l'" and doc[i - 2].norm_ == "de":
+                continue  # "de l'exécutif": a possessor, as "du gouvernement"
+            found = self.after(doc, i + 1, by_start, home)
             if found is not None:
                 government, end = found
                 mentions.append(Mention(i, end, (government,), "title", doc[i:end].text))
@@ -69,19 +67,17 @@ class GovernmentFinder:
         to the exchange of the sentence."""
         return doc[i].dep_ == "obl:agent" and doc[i].head.dep_ == "acl"
 
-    def after(
-        self, doc: Doc, i: int, by_start: dict[int, Mention], home: str | None, day: date | None
-    ) -> tuple[str, int] | None:
+    def after(self, doc: Doc, i: int, by_start: dict[int, Mention], home: str | None) -> tuple[str, int] | None:
         """Whose government the word before token I is, read from what follows it, and where the phrase ends."""
         if i < len(doc) and doc[i].norm_ in OF:
             j = i + 1
             while j < len(doc) and doc[j].norm_ in ("la", "l'", "les"):
                 j += 1
             named = by_start.get(j)  # "le gouvernement de Justin Trudeau", "le gouvernement d'Ottawa"
-            government = self.of_mention(named, day) if named else None
+            government = self.of_mention(named) if named else None
             return (government, named.end) if government else None
         if i < len(doc) and (named := by_start.get(i)) is not None:  # "le gouvernement Philippe"
-            government = self.of_mention(named, day)
+            government = self.of_mention(named)
             return (government, named.end) if government else None
         own = self.gaz.governments.get(home) if home else None
         if own is None:
@@ -96,15 +92,16 @@ class GovernmentFinder:
             return None  # "le gouvernement Legault" the gazetteer lacks; "le gouvernement d'union nationale"
         return own, i
 
-    def of_mention(self, mention: Mention, day: date | None) -> str | None:
-        """The government of the state a mention names (a state, its capital) or that a person served."""
+    def of_mention(self, mention: Mention) -> str | None:
+        """The government of the state a mention names (a state, its capital) or that a person led: "le
+        gouvernement Philippe", not "le porte-parole de l'exécutif Benjamin Griveaux"."""
         key = mention.keys[0]
         entry = self.gaz.entries.get(key)
         if entry is None or len(mention.keys) > 1:
             return None
         if entry.kind == "Country":
             return self.gaz.governments.get(key)
-        offices = self.gaz.in_office(key, day) or entry.offices
+        offices = [o for o in entry.offices if o.role in self.gaz.leader_roles]
         states = {o.of for o in offices if o.of in self.gaz.governments}
         return self.gaz.governments[states.pop()] if len(states) == 1 else None
 
