@@ -374,6 +374,30 @@ ARTICLES = [
         "Loin des échanges marathon de ces dernières semaines, c'est en petit comité qu'Emmanuel Macron a ensuite "
         "écouté une trentaine de maires de l'Indre énumérer leur doléances.",
     ),
+    (
+        "lalibre-matignon",
+        {
+            "title": "Les mesures annoncées en novembre sont finalement toutes maintenues, annonce Matignon",
+            "outlet": "LaLibre",
+        },
+        "L'économie totale envisagée pour les finances publiques s'élevait à 130 millions d'euros sur les 500 millions "
+        'au total que devaient coûter ces premières mesures.\nMais "après discussion avec les parlementaires de la '
+        "majorité, le gouvernement maintient l'ensemble des mesures annoncées par le Premier ministre en novembre\", a "
+        "finalement affirmé Matignon à l'AFP en fin de journée.",
+    ),
+    (
+        "figaro-cci",
+        {
+            "url": "http://www.lefigaro.fr/conso/2018/12/07/20010-20181207ARTFIG00005-gilets-jaunes-les-commercants-se-"
+            "preparent-a-l-acte-iv.php",
+            "outlet": "Le Figaro",
+            "published": "2018-12-07",
+        },
+        "Ce vendredi, à la suite d'une réunion avec la préfecture de police de Paris qui a expliqué aux représentants "
+        "des milieux économiques le dispositif mis en place pour demain, la Chambre de commerce et d'industrie de Paris "
+        "Île-de-France a conseillé à ses ressortissants «de fermer leurs établissements au sein et à proximité du "
+        "périmètre de protection».",
+    ),
 ]
 
 
@@ -684,3 +708,20 @@ def test_hearing_a_collective_speak_is_meeting_it_and_its_shorter_name_is_the_sa
     [meeting] = events_of(graph, "lepoint-maires")
     assert meeting["people"] == {"Emmanuel Macron", "maires de l'Indre"} and meeting["date"] == "2019-02-14"
     assert "Meeting" in meeting["kinds"]
+
+
+def test_the_government_of_the_state_the_article_is_about(graph):
+    """lalibre-0537: in a Belgian paper, "le gouvernement" of an article about Matignon is France's."""
+    [talks] = events_of(graph, "lalibre-matignon")
+    assert talks["people"] == {"gouvernement français", "parlementaires de la majorité"}
+    government = next(graph.subjects(RDFS.label, Literal("gouvernement français")))
+    assert (government, RDF.type, KG.Organization) in graph
+
+
+def test_organisations_of_the_gazetteer_with_an_elided_article_and_common_words(graph):
+    """figaro-0316: "la Chambre de commerce et d'industrie de Paris Île-de-France" is a gazetteer name (names with
+    "d'" or "l'" once never matched); lalibre-0537: "au total" is not the oil company Total."""
+    meetings = [e for e in events_of(graph, "figaro-cci") if "Préfecture de police de Paris" in e["people"]]
+    assert [e["people"] for e in meetings] == [{"Préfecture de police de Paris", "CCI Paris Île-de-France"}]
+    assert meetings[0]["date"] == "2018-12-07"
+    assert next(graph.subjects(RDFS.label, Literal("Total")), None) is None

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg import knowledge
+from kg.extract.governments import GovernmentFinder
 from kg.extract.groups import GroupFinder
 from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention
 from kg.extract.offices import home_country, office_day
@@ -44,10 +45,12 @@ class ActorFinder:
         self.names = PhraseMatcher(nlp.vocab, attr="NORM")
         self.single_token_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.candidates: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.lowercase_ok: set[str] = set()  # matcher keys of names the gazetteer also writes in lowercase
         self._add_names()
         self.titles = TitleFinder(nlp, gazetteer)
         self.roles = RoleWords(nlp, gazetteer)
         self.groups = GroupFinder(nlp)
+        self.governments = GovernmentFinder(gazetteer)
 
     # -- building the matchers from data
     def _add_names(self) -> None:
@@ -65,7 +68,9 @@ class ActorFinder:
             doc = make_pattern_doc(self.nlp, name)
             norm = " ".join(t.norm_ for t in doc)
             by_norm[norm] |= ids
-            patterns.setdefault(norm, doc)  # the name's own tokens: "d' ivoire" read again would be "d", "'"
+            patterns.setdefault(norm, doc)  # the name's own tokens: "d' etat" read again would be "d", "'", "etat"
+            if not name[:1].isupper():
+                self.lowercase_ok.add(f"name|{norm}")
             if len(doc) == 1:
                 self.single_token_names[norm] += sorted(ids)
         for norm, ids in by_norm.items():
@@ -80,6 +85,7 @@ class ActorFinder:
         day = office_day(published, name_mentions, self.gaz, doc.text)
         home = home_country(name_mentions, day, self.gaz) or article.outlet_state
         title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home, estimated=published is None)
+        name_mentions, title_mentions = self._governments(doc, home, name_mentions, titles, title_mentions)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
 
         def holder(role: str, at: int) -> str | None:  # a bare title's holder: named before, else the home state's
@@ -105,6 +111,20 @@ class ActorFinder:
             for key in m.keys:
                 article.add(self.ref(key, m))
         return mentions
+
+    def _governments(
+        self, doc: Doc, home: str | None, names: list[Mention], titles, title_mentions
+    ) -> tuple[list[Mention], list[Mention]]:
+        """NAMES without the governments that only qualify a title ("le chef du gouvernement italien" is Giuseppe
+        Conte, not also the Italian government); TITLE_MENTIONS with the bare governments (kg.extract.governments)."""
+        in_title = {i for m in title_mentions for i in range(m.start, m.end)}
+        names = [m for m in names if m.start not in in_title or self.gaz.state_of(m.keys[0]) == m.keys[0]]
+        # "le porte-parole du gouvernement": a title, even one the gazetteer cannot say who holds
+        taken = in_title | {i for m in names for i in range(m.start, m.end)}
+        taken |= {i for _, start, end in titles for i in range(start, end)}
+        governments = self.governments.find(doc, names, taken, home)
+        inside = {i for m in governments for i in range(m.start, m.end)}  # "le gouvernement de Justin Trudeau"
+        return [m for m in names if m.start not in inside], title_mentions + governments
 
     def outlet_state(self, outlet: str | None) -> str | None:
         return self.outlet_states.get(fold(outlet)) if outlet else None
@@ -143,7 +163,16 @@ class ActorFinder:
         mentions = []
         covered: set[int] = set()
         for span in sorted(filter_longest(spans), key=lambda s: s.start):
-            chosen = self.choose(self.candidates[self.nlp.vocab.strings[span.label]], published)
+            key = self.nlp.vocab.strings[span.label]
+            chosen = self.choose(self.candidates[key], published)
+            if (
+                chosen
+                and len(span) == 1
+                and self.gaz.entries[chosen[0]].kind == "Organization"
+                and key not in self.lowercase_ok
+                and not span.text[:1].isupper()
+            ):
+                continue  # "au total", "un carrefour": a one-word organisation is written with its capital
             if (
                 chosen
                 and chosen[1] in (NAME, SURNAME)

@@ -159,7 +159,8 @@ class GroupFinder:
             if right - head.i > MAX_PHRASE_TOKENS and child.dep_ == "nmod":
                 # "les magistrats du parquet en charge des gardes-à-vue des personnes…": the complement's own words
                 right = max(t.i for t in child.subtree if t is child or t.head is child and t.dep_ in OWN_DEPS) + 1
-            if right - head.i <= MAX_PHRASE_TOKENS and child.left_edge.i == last and not used & set(range(last, right)):
+            free = seat or not used & set(range(last, right))  # "siégeant au Congrès de la Nouvelle-Calédonie"
+            if right - head.i <= MAX_PHRASE_TOKENS and child.left_edge.i == last and free:  # keeps the body's name
                 last = right
         return last
 

@@ -192,7 +192,7 @@ class TitleFinder:
         for m in names:  # "présidente de la Commission européenne": the title phrase ends inside the name
             entry = self.gaz.entries.get(m.keys[0])
             if start < m.start < end < m.end and entry is not None and entry.kind != "Person":
-                countries.append(entry.id)
+                countries.append(self.gaz.state_of(entry.id))
                 i = m.end
         while i < len(doc) and len(countries) < 6:
             token = doc[i]
@@ -204,7 +204,7 @@ class TitleFinder:
                 entry = self.gaz.entries.get(m.keys[0])
                 if entry is None or entry.kind == "Person":
                     break
-                countries.append(entry.id)
+                countries.append(self.gaz.state_of(entry.id))
                 i = m.end
                 continue
             else:

@@ -12,6 +12,7 @@ from kg import knowledge
 from kg.text import fold
 
 ACTOR_FILES = ("countries.json", "organizations.json", "people.json")
+GOVERNMENT = "-government"  # "france-government" is the government of the state "france"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,26 @@ class Gazetteer:
     @cached_property
     def leader_roles(self) -> tuple[str, ...]:
         return tuple(sorted(role for role, title in self.titles.items() if title.leader))
+
+    @cached_property
+    def governments(self) -> dict[str, str]:
+        """state -> its government: the entry "<state>-government", else the state itself where its own names
+        say "gouvernement" ("gouvernement du Québec")."""
+        table = {
+            e.id: e.id
+            for e in self.entries.values()
+            if e.kind == "Country" and any(fold(n).startswith("gouvernement") for n in e.names)
+        }
+        for key in self.entries:
+            if key.endswith(GOVERNMENT) and self.entries.get(state := key.removesuffix(GOVERNMENT)) is not None:
+                table[state] = key
+        return table
+
+    def state_of(self, key: str) -> str:
+        """The state a government entry governs ("italy-government" -> "italy"); any other key is returned as is:
+        a title qualified by a government ("chef du gouvernement italien") belongs to its state."""
+        state = key.removesuffix(GOVERNMENT)
+        return state if state != key and state in self.entries else key
 
     def holder(self, role: str, of: str, day: date | None) -> str | None:
         if day is None:
