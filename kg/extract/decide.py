@@ -141,6 +141,14 @@ def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
         return True  # "à l'appel de la CGT"
     if lemma(trigger) in lex.court_nouns and any(lemma(t) in lex.court_words for t in sent):
         return True  # "une audience" before judges is a hearing, not a meeting
+    if on_air(trigger, lex):
+        return True  # "a assuré le ministre lors d'un débat avec des gilets jaunes sur BFMTV": a broadcast
+    if lemma(trigger) in ("recevoir", "accueillir") and any(
+        fold(c.text) in lex.reaction_words or any(fold(g.text) in lex.reaction_words for g in c.children)
+        for c in trigger.children
+        if c.dep_ in ("advmod", "obl", "obl:mod")
+    ):
+        return True  # "il a été accueilli avec déception par les gilets jaunes": his words were, by listeners
     near = near_words(trigger)
     if near & lex.clash_words or near & lex.broadcast_words or near & lex.media_words:
         return True  # "face-à-face tendus entre manifestants et forces de l'ordre", "accueillait dans son talk-show"
@@ -148,6 +156,22 @@ def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
         objects = [c for c in trigger.children if c.dep_ == "obj"]
         if objects and all(lemma(o) in lex.non_actor_objects for o in objects):
             return True
+    return False
+
+
+def on_air(trigger: Token, lex: Lexicon) -> bool:
+    """Whether the cue's clause, or the noun it describes ("sur France Inter où il était reçu par…"), is on a
+    channel: "sur BFMTV", "sur France Inter"."""
+    near = {t.i for t in clause(trigger)} | {a.i for a in list(trigger.ancestors)[:2]}
+    sent = trigger.sent
+    text = fold(sent.text)
+    for name in lex.media_names:
+        start = text.find(f"sur {name}")
+        while start >= 0:
+            at = sent.char_span(start + 4, start + 4 + len(name), alignment_mode="expand")
+            if at is not None and any(t.i in near or t.head.i in near for t in at):
+                return True
+            start = text.find(f"sur {name}", start + 1)
     return False
 
 
@@ -175,9 +199,10 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
         if any(fold(c.text) == "selon" for c in token.children if c.dep_ == "case"):
             return False  # "« Nous ne changerons pas de cap », …, selon des participants à cette rencontre": a source
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        gerund = token.i == trigger.i and "en" in marks and "Part" in token.morph.get("VerbForm")
         if token.dep_ in ("ccomp", "parataxis", "advcl", "acl:relcl", "conj") and not (
-            token.i == trigger.i and token.dep_ == "conj" and not own_subject
-        ):
+            token.i == trigger.i and token.dep_ == "conj" and not own_subject or gerund
+        ):  # "il devait continuer les négociations en rencontrant X": the gerund is as real as its verb
             return False  # the trigger's clause ends here: what governs it from outside does not make it unreal
         # a frame hung on a noun stays a frame: the model hangs "au cours d'un déjeuner" on the verb's object
         sticky = edge == "frame" and token.pos_ == "NOUN"

@@ -52,6 +52,8 @@ class Lexicon:
     clash_words: frozenset[str]  # "face-à-face tendus", "heurts": a clash, not a meeting
     broadcast_words: frozenset[str]  # "sur le plateau de", "talk-show": a broadcast, not an exchange
     media_words: frozenset[str]  # the outlets' names, one word each ("bfmtv", "jdd"): "un entretien au JDD"
+    media_names: tuple[str, ...]  # every outlet's name, longest first: "un débat … sur France Inter"
+    reaction_words: frozenset[str]  # "accueilli avec déception", "fraîchement": how words were received
     court_nouns: frozenset[str]  # "audience": a hearing when judges are about
     court_words: frozenset[str]
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
@@ -104,6 +106,8 @@ def load() -> Lexicon:
         clash_words=folded(data["clash_words"]),
         broadcast_words=folded(data["broadcast_words"]),
         media_words=folded(n for n in media["names"] if " " not in n and len(n) > 2),
+        media_names=tuple(sorted({fold(n) for n in media["names"] if len(n) > 2}, key=len, reverse=True)),
+        reaction_words=folded(data["reaction_words"]),
         court_nouns=folded(data["court_nouns"]),
         court_words=folded(data["court_words"]),
         letter_nouns=folded(data["letter_nouns"]),
