@@ -295,7 +295,7 @@ def test_titles_cover_the_forms_of_the_press(offices):
 
 def test_generic_words_are_given(titles):
     generic = titles["_generic"]
-    assert set(generic) == {"leader_words", "seat_holder_words", "counterpart_words", "shortened_titles"}
+    assert set(generic) == {"leader_words", "seat_holder_words", "counterpart_words", "shortened_titles", "seat_roles"}
     assert {"dirigeant", "chef d'État", "chef de l'État"} <= set(generic["leader_words"])
     assert {"chef", "locataire", "patron"} <= set(generic["seat_holder_words"])
     assert {"homologue", "homologues"} <= set(generic["counterpart_words"])

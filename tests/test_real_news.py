@@ -17,6 +17,24 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "figaro-elysee",
+        {
+            "url": "http://www.lefigaro.fr/social/2018/12/10/20011-20181210ARTFIG00225-gilets-jaunes-macron-aurait-reconnu-avoir-neglige-les-corps-intermediaires.php",
+            "outlet": "Le Figaro",
+            "published": "2018-12-10",
+        },
+        "Les élus et partenaires sociaux étaient reçus ce lundi à l'Élysée, avant qu'Emmanuel Macron ne s'adresse aux Français à 20 heures.",
+    ),
+    (
+        "figaro-angers",
+        {
+            "url": "http://www.lefigaro.fr/actualite-france/2018/11/23/01016-20181123ARTFIG00319-angers-un-gilet-jaune-arme-d-une-grenade-veut-rencontrer-macron.php",
+            "outlet": "Le Figaro",
+            "published": "2018-11-23",
+        },
+        "Alors que le gouvernement a mis en garde contre tout débordement samedi, un forcené s'est retranché vendredi après-midi sur le parking d'un centre commercial d'Angers. Armé d'une grenade qu'il tenait à la main, il a réclamé que les «gilets jaunes» soient reçus à l'Élysée.",
+    ),
+    (
         "dh-discours",
         {
             "title": 'Emmanuel Macron comprend la "colère des gilets jaunes" et prend plusieurs décisions, dont l\'augmentation du SMIC',
@@ -544,6 +562,14 @@ def test_words_received_a_broadcast_a_task_given_and_a_meeting_about_to_be_or_th
     assert events_of(graph, "figaro-inter") == []
     assert all("gilets jaunes" not in e["people"] for e in events_of(graph, "lepoint-bfmtv"))
     assert all("gilets jaunes" not in e["people"] for e in events_of(graph, "liberte-devait"))
+
+
+def test_received_at_the_seat_of_an_office_is_received_by_its_holder_but_not_when_it_is_wished(graph):
+    """figaro-0654: "Les élus et partenaires sociaux étaient reçus ce lundi à l'Élysée": by the President that day;
+    figaro-0017: "il a réclamé que les «gilets jaunes» soient reçus à l'Élysée": a demand, no meeting."""
+    [meeting] = events_of(graph, "figaro-elysee")
+    assert meeting["people"] == {"Emmanuel Macron", "élus", "partenaires sociaux"} and meeting["date"] == "2018-12-10"
+    assert events_of(graph, "figaro-angers") == []
 
 
 def test_a_day_of_the_month_the_chronology_is_in(graph):

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from kg.extract.cues import lemma, quoted
 from kg.extract.mentions import METONYM, is_person
+from kg.extract.nouns import case
 from kg.text import fold
 
 # relative pronoun (folded) -> (gender, number) of its antecedent
@@ -63,6 +64,21 @@ class AttendanceReading:
             if k not in speakers
         ]
         return (speakers, addressed) if speakers and addressed else ([], [])
+
+    def seat_host(self, verb: Token) -> list[str]:
+        """ "Les élus locaux reçus à Matignon jeudi", "des gilets jaunes sont reçus à Matignon": received by no one
+        the sentence names, at the seat of an office: by whoever held it that day."""
+        if lemma(verb) not in ("recevoir", "accueillir"):
+            return []
+        seats = {fold(seat): role for seat, role in self.gaz.generic.get("seat_roles", ())}
+        for child in verb.children:
+            if child.dep_ not in ("obl", "obl:mod", "obl:arg") or case(child) not in ("a", "au"):
+                continue
+            for m in self.mentions.get(child.i, []):
+                role = seats.get(fold(m.text).removeprefix("l'").removeprefix("le "))
+                if m.via == METONYM and role and (host := self.gaz.holder(role, m.keys[0], self.discourse_day)):
+                    return [host]
+        return []
 
     def noun_phrase_end(self, noun: Token) -> int:
         """Where the words that may still be about NOUN end: at a verb of another clause (a participle, as in

@@ -263,6 +263,8 @@ def unreal_word(token: Token, lex: Lexicon, is_trigger: bool, edge: str | None =
     for t in [token] + [c for c in token.children if c.dep_.startswith("aux")]:
         if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or ahead_form(t):
             return True
+        if "Sub" in t.morph.get("Mood") and not {fold(c.text) for c in token.children} & {"bien", "quoique"}:
+            return True  # "il demandait que les gilets jaunes soient reçus à l'Élysée": wished (not "bien que")
         if t is not token and lemma(t) in MODALS:
             return True
     children = {fold(c.text) for c in token.children}

@@ -141,6 +141,8 @@ class EventReader:
             if not decide.fits(cue, self.lex):
                 continue
             agents, partners = reader.of(cue)
+            if not agents and partners and cue.pos_ in ("VERB", "AUX"):
+                agents = [k for k in reader.seat_host(cue) if k not in partners]  # "reçus à Matignon"
             if (
                 cue.pos_ == "NOUN"
                 and decide.needs_partner(cue, self.lex)
