@@ -17,6 +17,14 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "lalibre-lendemain",
+        {
+            "title": "Six morts, 1400 blessés et 728.000 manifestants en France depuis mi-novembre: genèse de la fronde inédite des gilets jaunes",
+            "outlet": "LaLibre",
+        },
+        "L'Intérieur recense 136.000 manifestants en France.\nRéunions de crise\nEmmanuel Macron convoque le 2 décembre une réunion de crise à l'Élysée, et Édouard Philippe reçoit le lendemain les chefs des partis politiques.",
+    ),
+    (
         "figaro-elysee",
         {
             "url": "http://www.lefigaro.fr/social/2018/12/10/20011-20181210ARTFIG00225-gilets-jaunes-macron-aurait-reconnu-avoir-neglige-les-corps-intermediaires.php",
@@ -570,6 +578,14 @@ def test_received_at_the_seat_of_an_office_is_received_by_its_holder_but_not_whe
     [meeting] = events_of(graph, "figaro-elysee")
     assert meeting["people"] == {"Emmanuel Macron", "élus", "partenaires sociaux"} and meeting["date"] == "2018-12-10"
     assert events_of(graph, "figaro-angers") == []
+
+
+def test_the_day_after_a_day_named_earlier_in_the_sentence(graph):
+    """lalibre-0300 (no publication date): "Emmanuel Macron convoque le 2 décembre une réunion de crise …, et
+    Édouard Philippe reçoit le lendemain les chefs des partis politiques": 3 December, of a year the article does
+    not give."""
+    [meeting] = [e for e in events_of(graph, "lalibre-lendemain") if "Édouard Philippe" in e["people"]]
+    assert meeting["date"] == "--12-03"
 
 
 def test_a_day_of_the_month_the_chronology_is_in(graph):

@@ -156,10 +156,11 @@ def find_dates(text: str, published: date | None, last: str | None = None) -> tu
         if published is not None:
             offset = RELATIVE_OFFSET[m["word"].lower().replace("’", "'")]
             found.append(DateMention(m.start(), m.end(), iso(published + timedelta(days=offset))))
-    if last and re.fullmatch(r"\d{4}-\d\d-\d\d", last):
-        for m in NEXT_OR_PREVIOUS.finditer(text.replace("’", "'")):
-            day = date.fromisoformat(last) + timedelta(days=NEXT_OR_PREVIOUS_OFFSET[m["word"].lower()])
-            found.append(DateMention(m.start(), m.end(), iso(day)))
+    for m in NEXT_OR_PREVIOUS.finditer(text.replace("’", "'")):
+        before = [d.value for d in sorted(found, key=lambda d: d.start) if d.end <= m.start() and not d.future]
+        value = shifted(before[-1] if before else last, NEXT_OR_PREVIOUS_OFFSET[m["word"].lower()])
+        if value:  # "convoque le 2 décembre une réunion, et Philippe reçoit le lendemain": 3 December
+            found.append(DateMention(m.start(), m.end(), value))
     return tuple(sorted(found, key=lambda d: d.start))
 
 
@@ -177,4 +178,14 @@ def day_of_month(day: int, published: date | None, last: str | None) -> str | No
     for year, month in months:
         if valid(year, month, day) and (published is None or date(year, month, day) <= published):
             return iso(date(year, month, day))
+    return None
+
+
+def shifted(day: str | None, offset: int) -> str | None:
+    """DAY ("YYYY-MM-DD", or "--MM-DD" when the year is unknown) moved by OFFSET days."""
+    if day and re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return iso(date.fromisoformat(day) + timedelta(days=offset))
+    if day and re.fullmatch(r"--\d\d-\d\d", day):
+        moved = date.fromisoformat("2001" + day[1:]) + timedelta(days=offset)  # a year without 29 February
+        return f"--{moved.month:02d}-{moved.day:02d}"
     return None
