@@ -17,6 +17,23 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "jdq-legault",
+        {
+            "url": "https://www.journaldequebec.com/2019/01/21/a-paris-legault-louange-la-chanteuse-zaza",
+            "outlet": "www.journaldequebec.com",
+            "published": "2019-01-21",
+        },
+        "Visiblement fébrile, le premier ministre François Legault a aussi demandé au président français de quelle manière il prononçait le chiffre 71. Parce que le sommet entre MM. Macron et M. Legault coïncidait en effet avec la 71e journée du drapeau québécois.",
+    ),
+    (
+        "lepoint-nogent",
+        {
+            "url": "https://www.lepoint.fr/politique/gilets-jaunes-macron-rencontre-des-gendarmes-mobiles-07-12-2018-2277484_20.php",
+            "outlet": "Le Point",
+        },
+        "Emmanuel Macron s'est rendu vendredi soir au fort de Nogent-sur-Marne (Val-de-Marne) pour y rencontrer des gendarmes mobiles à la veille d'une nouvelle journée de manifestation des \"gilets jaunes\" durant laquelle des violences sont redoutées, a annoncé l'Elysée.",
+    ),
+    (
         "lalibre-lendemain",
         {
             "title": "Six morts, 1400 blessés et 728.000 manifestants en France depuis mi-novembre: genèse de la fronde inédite des gilets jaunes",
@@ -586,6 +603,16 @@ def test_the_day_after_a_day_named_earlier_in_the_sentence(graph):
     not give."""
     [meeting] = [e for e in events_of(graph, "lalibre-lendemain") if "Édouard Philippe" in e["people"]]
     assert meeting["date"] == "--12-03"
+
+
+def test_an_exchange_told_by_how_it_went_and_the_eve_of_something_else(graph):
+    """ca-contraste-0061: "le sommet entre MM. Macron et M. Legault coïncidait avec la 71e journée du drapeau
+    québécois" tells a summit that took place (the day's news); lepoint-0382: "vendredi soir … à la veille d'une
+    nouvelle journée de manifestation" is Friday, not the day before Friday."""
+    [summit] = events_of(graph, "jdq-legault")
+    assert summit["people"] == {"Emmanuel Macron", "François Legault"} and summit["date"] == "2019-01-21"
+    [visit] = events_of(graph, "lepoint-nogent")
+    assert visit["date"] == "2018-12-07"
 
 
 def test_a_day_of_the_month_the_chronology_is_in(graph):

@@ -70,7 +70,9 @@ RELATIVE_OFFSET = {
     "cet après-midi": 0,
 }
 # "le lendemain", "la veille": a day counted from the last date the article gave.
-NEXT_OR_PREVIOUS = re.compile(r"\b(?P<word>le lendemain|la veille|l'avant-veille|le surlendemain)\b", re.IGNORECASE)
+NEXT_OR_PREVIOUS = re.compile(
+    r"\b(?P<word>le lendemain|la veille|l'avant-veille|le surlendemain)\b(?!\s+(?:de|d'|du|des)\b)", re.IGNORECASE
+)  # not "à la veille d'une journée de manifestation": the eve of that, not of the day named before
 NEXT_OR_PREVIOUS_OFFSET = {"le lendemain": 1, "la veille": -1, "l'avant-veille": -2, "le surlendemain": 2}
 # An event reported up to a week after the publication date is an announcement, not a report.
 FUTURE_MARGIN = timedelta(days=7)

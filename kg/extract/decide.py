@@ -66,6 +66,16 @@ def predicative(verb: Token) -> bool:
     )
 
 
+def told_as_past(noun: Token, lex: Lexicon) -> bool:
+    """ "Le sommet entre MM. Macron et Legault coïncidait avec…", "l'entretien a duré une heure": the subject of a
+    past verb that tells how the exchange went (not "ses rencontres … ont été dévoilées")."""
+    verb = noun.head
+    if noun.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in lex.course_verbs:
+        return False
+    tenses = {t for v in [verb, *(c for c in verb.children if c.dep_ == "aux:tense")] for t in v.morph.get("Tense")}
+    return bool(tenses & {"Past", "Imp"})
+
+
 def reflexive(trigger: Token) -> bool:
     return any(
         fold(c.text) in ("se", "s'", "nous", "vous") and c.dep_.startswith("expl") or fold(c.text) in ("se", "s'")

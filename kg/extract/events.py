@@ -200,7 +200,11 @@ class EventReader:
             weekdays = {d.value for d, _ in dates if d.weekday}
             if decide.announced(cue, own or sorted(weekdays), weekdays, published):
                 continue
-            reported = cue.pos_ in ("VERB", "AUX") or reader.framing_verb(cue) is not None
+            reported = (
+                cue.pos_ in ("VERB", "AUX")
+                or reader.framing_verb(cue) is not None
+                or decide.told_as_past(cue, self.lex)
+            )
             days = [(d, when.TEXT) for d in own] or [
                 when.fallback_day(cue, state.previous_day or state.story_day, published) if reported else (None, None)
             ]

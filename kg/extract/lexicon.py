@@ -41,6 +41,7 @@ class Lexicon:
     frame_cases: frozenset[str]
     frame_words: frozenset[str]
     support_verbs: frozenset[str]
+    course_verbs: frozenset[str]  # "le sommet coïncidait avec", "l'entretien a duré": told as done
     happening_verbs: frozenset[str]  # "des contacts ont eu lieu entre X et Y", "la réunion s'est tenue avec"
     impersonal_verbs: frozenset[str]
     transparent_nouns: frozenset[str]
@@ -95,6 +96,7 @@ def load() -> Lexicon:
         frame_cases=folded(data["frame_cases"]),
         frame_words=folded(data["frame_words"]),
         support_verbs=folded(data["support_verbs"]),
+        course_verbs=folded(data["course_verbs"]),
         happening_verbs=folded(data["happening_verbs"]),
         impersonal_verbs=folded(data["impersonal_verbs"]),
         transparent_nouns=folded(data["transparent_nouns"]),
