@@ -14,6 +14,11 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+def fold_in_place(text: str) -> str:
+    """fold(), one character for one: "…" folds to "...", which would move every offset after it."""
+    return "".join((fold(c) or " ")[0] for c in text)
+
+
 def slug(text: str) -> str:
     """A readable identifier: "Vladimir Poutine" -> "vladimir-poutine"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract.cues import lemma, quoted
 from kg.extract.lexicon import Lexicon
-from kg.text import fold
+from kg.text import fold, fold_in_place
 
 CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "xcomp", "conj"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
@@ -174,7 +174,7 @@ def on_air(trigger: Token, lex: Lexicon) -> bool:
     channel: "sur BFMTV", "sur France Inter"."""
     near = {t.i for t in clause(trigger)} | {a.i for a in list(trigger.ancestors)[:2]}
     sent = trigger.sent
-    text = fold(sent.text)
+    text = fold_in_place(sent.text)  # offsets of the sentence's own text, to find its tokens
     for name in lex.media_names:
         start = text.find(f"sur {name}")
         while start >= 0:
@@ -270,14 +270,14 @@ def unreal_word(token: Token, lex: Lexicon, is_trigger: bool, edge: str | None =
         return True
     if token.pos_ == "ADJ" and fold(token.text) in lex.planned_adjectives:  # "prêts à rencontrer"
         return True
+    children = {fold(c.text) for c in token.children}
     for t in [token] + [c for c in token.children if c.dep_.startswith("aux")]:
         if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or ahead_form(t):
             return True
-        if "Sub" in t.morph.get("Mood") and not {fold(c.text) for c in token.children} & {"bien", "quoique"}:
+        if "Sub" in t.morph.get("Mood") and not children & {"bien", "quoique"}:
             return True  # "il demandait que les gilets jaunes soient reçus à l'Élysée": wished (not "bien que")
         if t is not token and lemma(t) in MODALS:
             return True
-    children = {fold(c.text) for c in token.children}
     only = "que" in {fold(t.text) for t in token.rights} and ("ne" in children or "n'" in children)
     for child in token.children:
         if child.dep_ == "mark" and fold(child.text) in lex.planned_marks and fold(child.text) not in PURPOSE:
