@@ -498,6 +498,33 @@ ARTICLES = [
         "Île-de-France a conseillé à ses ressortissants «de fermer leurs établissements au sein et à proximité du "
         "périmètre de protection».",
     ),
+    (
+        "lepoint-majorite",
+        {
+            "url": "https://www.lepoint.fr/economie/gilets-jaunes-le-gouvernement-renonce-a-certaines-mesures-18-12-2018-2280373_28.php",
+            "outlet": "Le Point",
+        },
+        "Les\u00a0mesures annoncées en novembre par le gouvernement dans une première réponse aux\u00a0Gilets jaunes, et "
+        "auxquelles Matignon avait dit mardi après-midi renoncer en\u00a0partie, sont finalement toutes maintenues, a "
+        "annoncé à l'Agence France-Presse\u00a0l'entourage du Premier ministre Édouard Philippe. «\u00a0\u2009Après "
+        "discussion avec les\u00a0parlementaires de la majorité, le gouvernement maintient l'ensemble des "
+        "mesures\u00a0annoncées par le Premier ministre en novembre. L'accompagnement de la transition\u00a0écologique "
+        "sera l'un des enjeux clefs du futur grand débat national\u2009\u00a0», a indiqué\u00a0cette source.",
+    ),
+    (
+        "soleil-securite",
+        {
+            "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
+            "outlet": "Le Soleil",
+        },
+        "M. Macron, qui s’est entretenu avec son premier ministre et les ministres de l’Intérieur et de la Transition "
+        "écologique, a promis que les responsables de la violence et des dommages paieraient pour leurs actes.Lors de "
+        "la réunion sur la sécurité, M. Macron a demandé à son ministre de l’Intérieur d’envisager de modifier les "
+        "procédures de sécurité afin de contenir les manifestations en cours, a indiqué le bureau de président dans un "
+        "communiqué.M. Macron a également demandé au premier ministre Édouard Philippe de rencontrer les chefs des "
+        "principaux partis politiques français et des représentants du mouvement populaire soutenant les "
+        "manifestations.",
+    ),
 ]
 
 
@@ -865,3 +892,21 @@ def test_organisations_of_the_gazetteer_with_an_elided_article_and_common_words(
     assert [e["people"] for e in meetings] == [{"Préfecture de police de Paris", "CCI Paris Île-de-France"}]
     assert meetings[0]["date"] == "2018-12-07"
     assert next(graph.subjects(RDFS.label, Literal("Total")), None) is None
+
+
+def test_a_discussion_quoted_between_typographic_spaces_is_the_day_s_news(graph):
+    """lepoint-0071 (its address gives 18 December 2018): "«\u00a0\u2009Après discussion avec les parlementaires de la
+    majorité, le gouvernement maintient l'ensemble des mesures annoncées par le Premier ministre en novembre»". A
+    thin space beside the no-break one is a space like any other (not a word the parser hangs the clause on), and
+    "en novembre" tells when the measures were announced, not when the discussion took place."""
+    [discussion] = events_of(graph, "lepoint-majorite")
+    assert "parlementaires de la majorité" in discussion["people"] and len(discussion["people"]) == 2
+    assert discussion["date"] == "2018-12-18"
+
+
+def test_talks_with_people_named_by_a_plural_title_are_a_meeting(graph):
+    """ca-0221 (no publication date): "M. Macron, qui s’est entretenu avec son premier ministre et les ministres de
+    l’Intérieur et de la Transition écologique": more than two people, a meeting, on a day the text does not give."""
+    [meeting] = [e for e in events_of(graph, "soleil-securite") if "Édouard Philippe" in e["people"]]
+    assert meeting["people"] == {"Emmanuel Macron", "Édouard Philippe"}
+    assert "Meeting" in meeting["kinds"] and meeting["date"] is None

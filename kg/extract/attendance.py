@@ -70,6 +70,10 @@ class AttendanceReading:
         the sentence names, at the seat of an office: by whoever held it that day."""
         if lemma(verb) not in ("recevoir", "accueillir"):
             return []
+        return self.host_of_seat(verb)
+
+    def host_of_seat(self, verb: Token) -> list[str]:
+        """Whoever held the office whose seat VERB names as where it happened ("a eu lieu jeudi à Matignon")."""
         seats = {fold(seat): role for seat, role in self.gaz.generic.get("seat_roles", ())}
         for child in verb.children:
             if child.dep_ not in ("obl", "obl:mod", "obl:arg") or case(child) not in ("a", "au"):

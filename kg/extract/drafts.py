@@ -42,6 +42,9 @@ class StoryState:
     # Lead sentences about an event not yet named ("Une heure quarante-cinq d'échange au téléphone…"): (kind,
     # duration, sentence), for the next event told.
     pending: list[tuple[str, str | None, int]] = field(default_factory=list)
+    # The people of an exchange the text told as not (yet) real ("avait refusé de recevoir les responsables du
+    # mouvement"), and its sentence: "Un premier rendez-vous a eu lieu jeudi" right after is theirs.
+    proposed: tuple[tuple[str, ...], int] | None = None
 
 
 def upgrade(target: Draft, kind: str, duration: str | None) -> None:

@@ -24,6 +24,7 @@ from kg.knowledge.gazetteer import Gazetteer
 from kg.text import fold
 
 CONTEXT_SENTENCES = 6  # how far after an event a sentence may still be about it (for its topics)
+PROPOSED_WITHIN = 2  # how many sentences after an exchange told as not yet real "a rendez-vous took place" is it
 
 
 class EventReader:
@@ -136,11 +137,16 @@ class EventReader:
         if caption is not None:
             return [add(state.drafts, caption)]
         for cue, base_kind in cues:
-            if decide.unreal(cue, self.lex) or decide.wrong_sense(cue, self.lex) or decide.ahead(cue, self.lex):
+            if decide.wrong_sense(cue, self.lex) or decide.ahead(cue, self.lex):
+                continue
+            if decide.unreal(cue, self.lex):
+                self.remember_proposed(cue, reader, state, i)
                 continue
             if not decide.fits(cue, self.lex):
                 continue
             agents, partners = reader.of(cue)
+            if not agents and not partners and (proposed := self.proposed_for(cue, reader, state, i)):
+                agents = list(proposed)  # "… refusé de recevoir X. Un premier rendez-vous a eu lieu jeudi"
             if not agents and partners and cue.pos_ in ("VERB", "AUX"):
                 agents = [k for k in reader.seat_host(cue) if k not in partners]  # "reçus à Matignon"
             if (
@@ -185,7 +191,11 @@ class EventReader:
                 if not any(d.participants == tuple(sorted(set(participants))) for d in state.drafts):
                     continue
             kind = decide.kind_of(cue, base_kind, self.lex)
-            crowd = len(participants) > 2 or any(p.startswith("group:") for p in participants)
+            crowd = (
+                len(participants) > 2
+                or any(p.startswith("group:") for p in participants)
+                or self.titled_others(cue, reader)
+            )
             if (
                 kind == "Communication"
                 and crowd
@@ -229,6 +239,33 @@ class EventReader:
                     )
                     new.append(add(state.drafts, draft))
         return list({id(d): d for d in new}.values())
+
+    def titled_others(self, cue: Token, reader: ParticipantReader) -> bool:
+        """Whether CUE is with people the text names only by a plural title ("s'est entretenu avec son Premier
+        ministre et les ministres de l'Intérieur et de la Transition écologique"): more than two took part."""
+        return any(
+            t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and fold(t.lemma_) in self.title_words
+            for c in cue.children
+            if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and (c.dep_ == "obj" or case(c) == "avec")
+            for t in c.subtree
+        )
+
+    @staticmethod
+    def remember_proposed(cue: Token, reader: ParticipantReader, state: StoryState, i: int) -> None:
+        agents, partners = reader.of(cue)
+        if people := tuple(dict.fromkeys(agents + partners)):
+            state.proposed = (people, i)
+
+    @staticmethod
+    def proposed_for(cue: Token, reader: ParticipantReader, state: StoryState, i: int) -> tuple[str, ...]:
+        """The people of the exchange told as not yet real in the sentence before, for a noun cue saying that an
+        exchange of nobody named took place ("Un premier rendez-vous a eu lieu jeudi à Matignon")."""
+        if state.proposed is None or cue.pos_ != "NOUN" or not 0 < i - state.proposed[1] <= PROPOSED_WITHIN:
+            return ()
+        if (verb := reader.happening(cue)) is None:
+            return ()
+        people = tuple(dict.fromkeys(state.proposed[0] + tuple(reader.host_of_seat(verb))))  # "… à Matignon"
+        return people if len(people) >= 2 else ()
 
     @staticmethod
     def governed_by_cue(token: Token, cue_ids: set[int]) -> bool:

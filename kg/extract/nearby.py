@@ -106,7 +106,7 @@ class NearbyReading:
                 return []
             token = token.head
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "expl:subj")]
-            if subjects:
+            if subjects and not (token.dep_ == "acl:relcl" and all("Rel" in s.morph.get("PronType") for s in subjects)):
                 return [k for s in subjects for k in self.actors(s)]
             if token.dep_ == "acl:relcl":
                 return self.actors(token.head)

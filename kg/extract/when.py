@@ -19,6 +19,7 @@ from kg.extract.lexicon import Lexicon
 from kg.text import fold
 
 TEXT, CONTEXT, PUBLICATION = "text", "context", "publication"
+SUBCLAUSES = {"ccomp", "advcl", "parataxis", "acl:relcl", "acl", "csubj", "xcomp", "conj"}
 OLDER = re.compile(
     r"\b(récemment|recemment|déjà|deja|naguère|jadis|autrefois|il y a|l'an dernier|l'année dernière|en (19|20)\d\d|"
     r"(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
@@ -138,7 +139,19 @@ def older_story(trigger: Token) -> bool:
             and aux.morph.get("VerbForm") != ["Part"]
         ):
             return True  # "avait reçu": pluperfect
-    return bool(OLDER.search(trigger.sent.text))
+    sent = trigger.sent
+    spans = (sent.char_span(m.start(), m.end(), alignment_mode="expand") for m in OLDER.finditer(sent.text))
+    return any(span is not None and not other_clause(span[0], trigger) for span in spans)
+
+
+def other_clause(token: Token, trigger: Token) -> bool:
+    """Whether TOKEN is in a clause under the sentence's that does not hold the cue: "le gouvernement maintient
+    les mesures annoncées en novembre" tells nothing of when the discussion it follows took place."""
+    while token.head.i != token.i:
+        if token.dep_ in SUBCLAUSES and not (token.left_edge.i <= trigger.i <= token.right_edge.i):
+            return True
+        token = token.head
+    return False
 
 
 def fallback_day(trigger: Token, context_day: str | None, published: date | None) -> tuple[str | None, str | None]:

@@ -115,16 +115,25 @@ def looks_binary(text: str) -> bool:
 # Control characters but \t and \n, lone surrogates (unwritable), stray byte-order marks.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")
 # Replaced one by one (str.replace): str.translate with a table goes character by character in Python's slow path.
-_SPACES = (("\u00a0", " "), ("\u202f", " "), ("\u2007", " "), ("\u2028", "\n"), ("\u2029", "\n\n"))
+SPACE_RUNS = re.compile(r" {2,}")
+_SPACES = (
+    *((chr(c), " ") for c in (0x00A0, 0x202F, 0x2007, 0x2009, 0x200A, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008)),
+    ("\u2028", "\n"),
+    ("\u2029", "\n\n"),
+)  # no-break, thin and other typographic spaces ("«\u00a0\u2009Après"); line and paragraph separators
 
 
 def normalise(text: str) -> str:
-    """NFC, \\n line ends, plain spaces for non-breaking ones, no control characters; content kept."""
+    """NFC, \\n line ends, plain single spaces for non-breaking ones and runs of them, no control characters;
+    content kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for space, plain in _SPACES:
         if space in text:
             text = text.replace(space, plain)
     text = CONTROL.sub("", text)
+    # One space where there were several: "«\u00a0 Après discussion" would leave a space token inside the sentence,
+    # and the parser hangs the clause on it.
+    text = SPACE_RUNS.sub(" ", text)
     return unicodedata.normalize("NFC", text).strip()
 
 
