@@ -87,9 +87,10 @@ def block_bounds(doc: Doc) -> Doc:
     starts = doc.to_array(SENT_START).astype("int64")
     for i in range(1, len(doc)):
         kind = boundary_kind(texts[i - 1])
+        opening = i == 1 or boundary_kind(texts[i - 2]) == BLOCK_END  # '"On doit…", a déclaré X' opens a block
         if kind == BLOCK_END:
             starts[i] = 1
-        elif kind == NO_END or kind == CLOSER and not texts[i][:1].isupper():
+        elif kind == NO_END or kind == CLOSER and (opening or not texts[i][:1].isupper()):
             starts[i] = -1  # a closer without a capital after it: "« constructif et utile », le Premier ministre…"
     return doc.from_array([SENT_START], starts.astype("uint64"))
 

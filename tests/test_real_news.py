@@ -130,6 +130,7 @@ ARTICLES = [
             "title": '"Gilets jaunes": le gouvernement français prend une première décision forte pour tenter d\'apaiser la crise',
             "outlet": "La DH",
         },
+        '"Gilets jaunes": le gouvernement français prend une première décision forte pour tenter d\'apaiser la crise\n\n'
         "\"On doit apaiser la situation pour éviter qu'elle dégénère\", a déclaré Édouard Philippe mardi matin devant le groupe LREM et MoDem à l'Assemblée nationale, ont rapporté à l'AFP des participants à la réunion.",
     ),
     (
@@ -589,7 +590,8 @@ def test_an_island_a_state_of_mind_a_readiness_a_claim_a_dispute_an_interview_an
 
 def test_the_people_spoken_to_at_a_meeting_its_participants_report(graph):
     """dh-0332: "a déclaré Édouard Philippe mardi matin devant le groupe LREM et MoDem …, ont rapporté à l'AFP des
-    participants à la réunion": he met those he spoke to; no publication date, so no day."""
+    participants à la réunion": he met those he spoke to; no publication date, so no day. The quotation opens the
+    paragraph under the headline: its opening mark starts the sentence, it does not end one."""
     [meeting] = events_of(graph, "dh-groupe")
     assert "Édouard Philippe" in meeting["people"] and len(meeting["people"]) > 1
     assert "Meeting" in meeting["kinds"] and meeting["date"] is None

@@ -152,6 +152,16 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
                 return found
         return []
 
+    @staticmethod
+    def in_clause_below(token: Token, verb: Token) -> bool:
+        """Whether TOKEN is in a relative, complement or parenthetical clause under VERB: "« je l'ai eu au
+        téléphone », a assuré le ministre lors d'un débat avec des gilets jaunes" was not a call with them."""
+        while token.i != verb.i and token.head.i != token.i:
+            token = token.head
+            if token.dep_ in ("acl:relcl", "ccomp", "parataxis") and token.i != verb.i:
+                return True
+        return False
+
     def is_pair(self, token: Token) -> bool:
         """ "les interlocuteurs", "les deux dirigeants", "des deux hommes" (not "deux hommes d'affaires")."""
         definite = any(
@@ -282,10 +292,7 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
             partners = [
                 k
                 for t in verb.subtree
-                if t.i > verb.i
-                and case(t) == "avec"
-                and t.dep_ in OBLIQUE_DEPS
-                and t.head.dep_ not in ("acl:relcl", "ccomp")
+                if t.i > verb.i and case(t) == "avec" and t.dep_ in OBLIQUE_DEPS and not self.in_clause_below(t, verb)
                 for k in self.actors(t)
             ]
         return agents, partners
