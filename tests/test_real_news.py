@@ -513,6 +513,17 @@ ARTICLES = [
         "sera l'un des enjeux clefs du futur grand débat national\u2009\u00a0», a indiqué\u00a0cette source.",
     ),
     (
+        "jdm-fiasco",
+        {
+            "url": "https://www.journaldemontreal.com/2018/12/01/france-les-gilets-jaunes-de-retour-au-cur-de-paris",
+            "outlet": "Journal de Montréal",
+            "published": "2018-12-01",
+        },
+        "Vendredi, une réunion de concertation avec le premier ministre Édouard Philippe a tourné au fiasco: seuls "
+        "deux «gilets jaunes» y ont participé et l'un d'eux a rapidement quitté les lieux faute d'avoir obtenu que la "
+        "rencontre soit diffusée en direct.",
+    ),
+    (
         "soleil-securite",
         {
             "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
@@ -912,3 +923,10 @@ def test_talks_with_people_named_by_a_plural_title_are_a_meeting(graph):
     [meeting] = [e for e in events_of(graph, "soleil-securite") if "Édouard Philippe" in e["people"]]
     assert meeting["people"] == {"Emmanuel Macron", "Édouard Philippe"}
     assert "Meeting" in meeting["kinds"] and meeting["date"] is None
+
+
+def test_who_took_part_there_in_a_meeting_told_by_how_it_went(graph):
+    """ca-0014: "Vendredi, une réunion de concertation avec le premier ministre Édouard Philippe a tourné au fiasco:
+    seuls deux «gilets jaunes» y ont participé": they met him on Friday 30 November."""
+    [meeting] = events_of(graph, "jdm-fiasco")
+    assert meeting["people"] == {"Édouard Philippe", "gilets jaunes"} and meeting["date"] == "2018-11-30"

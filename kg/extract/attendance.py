@@ -43,7 +43,8 @@ class AttendanceReading:
         chairs = self.chaired_by(noun, end) + self.own_presidency(noun)
         attendees = self.taking_part(noun, end) + self.in_presence(noun, end)
         speakers, addressed = self.told_to(noun)
-        return chairs + speakers, attendees + addressed
+        # "une réunion avec X … : Y y ont participé": Y took part in the meeting with X
+        return chairs + speakers + self.took_part_there(noun), attendees + addressed
 
     def told_to(self, noun: Token) -> tuple[list[str], list[str]]:
         """ "« … », a assuré le Premier ministre aux députés LREM, selon des participants à cette rencontre", "a
@@ -111,6 +112,18 @@ class AttendanceReading:
             return []
         before = self.mentioned(i + 1, verb.i)  # "à laquelle Edouard Philippe a participé"
         return before or self.named_from(verb.i + 1)
+
+    def took_part_there(self, noun: Token) -> list[str]:
+        """ "une réunion avec le premier ministre a tourné au fiasco : seuls deux gilets jaunes y ont participé":
+        the subject of a verb of attending "y", later in the sentence."""
+        for token in noun.doc[noun.i + 1 : self.sent.end]:
+            verb = token.head
+            if fold(token.text) != "y" or verb.pos_ != "VERB" or not self.attending(verb) or self.not_yet(verb):
+                continue
+            subjects = [k for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") for k in self.actors(c)]
+            start = max((t.i for t in noun.doc[noun.i : token.i] if t.text in (":", ";", ",")), default=noun.i)
+            return subjects or self.mentioned(start + 1, token.i)  # the parse may lose the subject: named before "y"
+        return []
 
     def attending(self, verb: Token) -> bool:
         words = self.lex.attendance_verbs
