@@ -141,3 +141,16 @@ def test_a_misspelt_repeat_is_the_same_person(graph):
 def test_every_known_actor_links_to_wikidata_only_when_certain(graph):
     for node, same in graph.subject_objects(OWL.sameAs):
         assert str(same).startswith(WD + "Q")
+
+
+def test_a_bare_head_of_state_in_a_french_paper_is_france_s(tmp_path):
+    """In Le Figaro, "Le chef de l'État a téléphoné mardi à Angela Merkel" is Emmanuel Macron's call: one German
+    named does not make the article German (the outlet's state weighs as one office-holder named)."""
+    (tmp_path / "merkel.txt").write_text("Le chef de l'État a téléphoné mardi à Angela Merkel.", encoding="utf-8")
+    meta = {"merkel.txt": {"published": "2018-12-17", "outlet": "Le Figaro"}}
+    (tmp_path / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    kg("build", tmp_path, "-o", tmp_path / "out", check=True)
+    g = Graph()
+    g.parse(tmp_path / "out" / "graph.ttl")
+    [call] = events_from(g, "merkel")
+    assert call["people"] == ["Angela Merkel", "Emmanuel Macron"] and call["date"] == "2018-12-11"

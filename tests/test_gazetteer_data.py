@@ -129,7 +129,7 @@ def test_actor_files_are_lists_of_actors_in_the_documented_shape(countries, orga
     for kind, entries in (("Country", countries), ("Organization", organizations)):
         assert isinstance(entries, list) and entries
         for entry in entries:
-            assert set(entry) == ACTOR_FIELDS, entry.get("id")
+            assert set(entry) == ACTOR_FIELDS | ({"sort"} if kind == "Organization" else set()), entry.get("id")
             assert entry["kind"] == kind, entry["id"]
             assert isinstance(entry["label"], str) and entry["label"].strip() == entry["label"] != ""
             assert isinstance(entry["en"], str) and entry["en"], entry["id"]
@@ -364,3 +364,17 @@ def test_sub_national_actors(actors):
     for region, demonym in (("flanders", "flamand"), ("wallonia", "wallon"), ("brussels-capital-region", "bruxellois")):
         assert by_id[region]["kind"] == "Organization" and by_id[region]["leader_role"] == "minister_president"
         assert demonym in by_id[region]["demonyms"]
+
+
+def test_every_organisation_has_a_sort_the_description_words_know(organizations):
+    """ "le syndicat", "la formation", "l'entreprise" stand for the organisation of that sort named before
+    (kg.extract.descriptions): every organisation has one of the sorts of descriptions.json, and every
+    description word names known sorts."""
+    descriptions = load("descriptions.json")
+    sorts = set(descriptions["sorts"])
+    assert [o["id"] for o in organizations if o["sort"] not in sorts] == []
+    assert {w: s for w, s in descriptions["organisation_words"].items() if not s or set(s) - sorts} == {}
+    by_id = {o["id"]: o["sort"] for o in organizations}
+    expected = {"cgt": "union", "unite-sgp-police-fo": "union", "abs": "union", "parti-socialiste": "party"}
+    expected |= {"medef": "employers", "renault": "company", "greenpeace": "association", "nato": "international"}
+    assert {k: by_id[k] for k in expected} == expected

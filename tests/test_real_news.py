@@ -17,6 +17,20 @@ SCHEMA = Namespace("https://schema.org/")
 
 ARTICLES = [
     (
+        "figaro-syndicat",
+        {
+            "url": "http://www.lefigaro.fr/conjoncture/2018/12/17/20002-20181217ARTFIG00322-gilets-jaunes-les-syndicats-de-policiers-appellent-eux-aussi-a-la-mobilisation.php",
+            "outlet": "Le Figaro",
+            "published": "2018-12-17",
+        },
+        "L'Unsa-Police a enjoint les policiers à se lancer dans un mouvement «service minimum - 100% prévention» dès ce mardi. «Les ronds-points ne sont pas réservés qu'aux seuls gilets jaunes», a souligné le syndicat dans un communiqué.\nUnité-SGP-FO a également lancé un appel à la mobilisation des policiers en plusieurs actes sur le modèle de la contestation des «gilets jaunes». Le syndicat a envoyé mardi un courrier au chef de l'État pour appeler à sa «reconnaissance au-delà des mots et gestes formulés à notre endroit mais demeurés insuffisants pour nos pairs», allusion aux nombreux gestes et messages de soutien adressés par l'exécutif aux forces de l'ordre ces derniers temps.",
+    ),
+    (
+        "dh-schauvliege",
+        {"title": 'Kristof Calvo se lâche: "Je me fous de la N-VA!"', "outlet": "La DH"},
+        '"Les libéraux, tant côté francophone que néerlandophone, parlent beaucoup du climat - et c\'est une bonne chose - mais maintenant, ils doivent passer des paroles aux actes", a ajouté Kristof Calvo en balayant, par ailleurs, les "conneries" de Joke Schauvliege.\nLa ministre flamande de l\'Environnement a affirmé, au cours d\'une réunion avec l\'ABS, un syndicat agricole flamand, que les manifestations des jeunes pour le climat étaient "manipulées" et que la Sûreté de l\'État lui en avait apporté la preuve. Des propos qu\'elle a retirés ce mardi, admettant qu\'elle était allée "trop loin".',
+    ),
+    (
         "jdq-legault",
         {
             "url": "https://www.journaldequebec.com/2019/01/21/a-paris-legault-louange-la-chanteuse-zaza",
@@ -930,3 +944,64 @@ def test_who_took_part_there_in_a_meeting_told_by_how_it_went(graph):
     seuls deux «gilets jaunes» y ont participé": they met him on Friday 30 November."""
     [meeting] = events_of(graph, "jdm-fiasco")
     assert meeting["people"] == {"Édouard Philippe", "gilets jaunes"} and meeting["date"] == "2018-11-30"
+
+
+def test_the_union_a_description_stands_for_is_the_one_named_just_before(graph):
+    """figaro-0272: "Unité-SGP-FO a également lancé un appel (…). Le syndicat a envoyé mardi un courrier au chef
+    de l'État": "le syndicat" is the union the sentence before names (Unsa-Police, named two sentences before
+    that, is "le syndicat" of its own paragraph); its letter to Emmanuel Macron, Tuesday 11 December 2018."""
+    letters = [e for e in events_of(graph, "figaro-syndicat") if "Unité SGP Police-FO" in e["people"]]
+    assert [e["people"] for e in letters] == [{"Unité SGP Police-FO", "Emmanuel Macron"}]
+    assert letters[0]["date"] == "2018-12-11"
+
+
+def test_a_minister_named_before_her_title_and_a_union_given_its_sort(graph):
+    """dh-0065 (no publication date): "la ministre flamande de l'Environnement" after "Joke Schauvliege" is her,
+    the Flemish minister; "l'ABS, un syndicat agricole flamand" is the Algemeen Boerensyndicaat. Their meeting
+    has no day."""
+    [meeting] = events_of(graph, "dh-schauvliege")
+    assert meeting["people"] == {"Joke Schauvliege", "Algemeen Boerensyndicaat"} and meeting["date"] is None
+
+
+SUCCESSIONS = [
+    (
+        "dh-0561",
+        None,
+        "La DH",
+        "Le ton monte entre Emmanuel Macron et François Hollande\n\n\nNouvelle passe d'armes entre Emmanuel Macron et "
+        "François Hollande. Le président français, en déplacement en Argentine pour le sommet du G20, a répondu aux "
+        'attaques de son prédécesseur qui avait rencontré des "gilets jaunes" en Ardèche ce jeudi.',
+        "francois-hollande",
+    ),
+    (
+        "figaro-0576",
+        "2018-12-18",
+        "Le Figaro",
+        "Nicolas Sarkozy était en Géorgie dimanche dernier à la demande... d'Emmanuel Macron. Le chef de l'État a "
+        "demandé à son prédécesseur de le représenter à l'occasion de l'investiture de la nouvelle présidente Salomé "
+        "Zourabichvili.",
+        "nicolas-sarkozy",
+    ),
+]
+
+
+@pytest.mark.parametrize("doc_id, published, outlet, text, predecessor", SUCCESSIONS)
+def test_his_predecessor_held_his_office_before_him(doc_id, published, outlet, text, predecessor):
+    """dh-0561 (La DH, no publication date): "Le président français (…) a répondu aux attaques de son
+    prédécesseur": the subject, Emmanuel Macron (a text telling a succession between two people it names is
+    read after it, not while Macron was Hollande's minister), and his predecessor, François Hollande.
+    figaro-0576: "son prédécesseur" is the former president the text named just before, Nicolas Sarkozy."""
+    from datetime import date
+
+    from kg.extract.actors import ArticleActors
+    from kg.model import Document
+    from kg.nlp import analysed
+    from kg.pipeline.workers import extraction_tools
+
+    pipeline, extractor = extraction_tools("fr_core_news_md")
+    day = date.fromisoformat(published) if published else None
+    [(_, [doc])] = list(analysed([Document(doc_id, text, day, outlet=outlet)], pipeline))
+    mentions = extractor.actors.find(doc, day, ArticleActors({}, {}, extractor.actors.outlet_state(outlet)))
+    [described] = [m for m in mentions if m.text == "son prédécesseur"]
+    assert described.keys == (predecessor,)
+    assert all(m.keys == ("emmanuel-macron",) for m in mentions if m.text in ("président français", "chef de l'État"))

@@ -19,7 +19,7 @@ from kg.knowledge.gazetteer import Gazetteer
 from kg.model import ArticleInfo, Document, EventRecord, Extraction, TopicConcept
 
 # Bump when extraction changes what it reads from the same text (it keys the extraction cache).
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 @dataclass(frozen=True)

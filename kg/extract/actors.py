@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg import knowledge
+from kg.extract.descriptions import Descriptions
 from kg.extract.governments import GovernmentFinder
 from kg.extract.groups import GroupFinder
 from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention
@@ -51,6 +52,7 @@ class ActorFinder:
         self.roles = RoleWords(nlp, gazetteer)
         self.groups = GroupFinder(nlp)
         self.governments = GovernmentFinder(gazetteer)
+        self.descriptions = Descriptions(nlp, gazetteer)
 
     # -- building the matchers from data
     def _add_names(self) -> None:
@@ -82,8 +84,8 @@ class ActorFinder:
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
         name_mentions = self._name_mentions(doc, published, article)
         titles = self.titles.matches(doc)  # matched once, used twice
-        day = office_day(published, name_mentions, self.gaz, doc.text)
-        home = home_country(name_mentions, day, self.gaz) or article.outlet_state
+        day = office_day(published, name_mentions, self.gaz, doc.text, self.descriptions.tells_succession(doc))
+        home = home_country(name_mentions, day, self.gaz, article.outlet_state) or article.outlet_state
         title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home, estimated=published is None)
         name_mentions, title_mentions = self._governments(doc, home, name_mentions, titles, title_mentions)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
@@ -107,6 +109,10 @@ class ActorFinder:
         mentions = sorted(
             name_mentions + title_mentions + group_mentions + ner_mentions, key=lambda m: (m.start, m.end)
         )
+        taken |= {i for m in ner_mentions for i in range(m.start, m.end)}  # "le syndicat", "son prédécesseur"
+        mentions += self.descriptions.organisations(doc, mentions, taken, article)
+        mentions += self.descriptions.successions(doc, sorted(mentions, key=lambda m: m.start), taken, day)
+        mentions.sort(key=lambda m: (m.start, m.end))
         for m in mentions:
             for key in m.keys:
                 article.add(self.ref(key, m))

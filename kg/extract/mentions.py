@@ -36,6 +36,7 @@ class ArticleActors:
     unknown_surnames: dict[str, str]  # folded surname -> key
     outlet_state: str | None = None  # the state whose news the outlet reports first, for bare titles
     acronyms: dict[str, str] = field(default_factory=dict)  # "ldh" -> the key of "Ligue des droits de l'homme"
+    sorts: dict[str, set[str]] = field(default_factory=dict)  # organisation -> sorts the text gave it ("le syndicat X")
 
     def add(self, ref: ActorRef) -> None:
         old = self.refs.get(ref.key)

@@ -27,6 +27,7 @@ FILES = (
     "gazetteer/people.json",
     "gazetteer/titles.json",
     "gazetteer/groups.json",
+    "gazetteer/descriptions.json",
     "communication.json",
     "topics.ttl",
     "media.json",

@@ -41,6 +41,7 @@ class Entry:
     leader_role: str | None = None
     offices: tuple[Office, ...] = ()
     gender: str | None = None
+    sort: str | None = None  # an organisation's sort (union, party, company…: gazetteer/descriptions.json)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def entry_from(data: dict, default_kind: str) -> Entry:
         leader_role=data.get("leader_role"),
         offices=offices,
         gender=data.get("gender"),
+        sort=data.get("sort"),
     )
 
 
