@@ -538,6 +538,17 @@ ARTICLES = [
         "rencontre soit diffusée en direct.",
     ),
     (
+        "lepoint-tete-a-tete",
+        {
+            "url": "https://www.lepoint.fr/economie/grand-debat-macron-dans-la-drome-face-a-wauquiez-et-une-soixantaine-d-elus-24-01-2019-2288554_28.php",
+            "outlet": "Le Point",
+        },
+        'Emmanuel Macron a joué les invités-surprises dans un débat-citoyen avec des "gilets jaunes" jeudi près de '
+        "Valence, après avoir entendu les doléances d'une soixantaine d'élus lors d'un déjeuner-débat à Valence, et un "
+        "tête-à-tête inédit avec le patron des Républicains Laurent Wauquiez, qui lui a reproché d'être \"dans une "
+        'bulle".',
+    ),
+    (
         "soleil-securite",
         {
             "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
@@ -1005,3 +1016,13 @@ def test_his_predecessor_held_his_office_before_him(doc_id, published, outlet, t
     [described] = [m for m in mentions if m.text == "son prédécesseur"]
     assert described.keys == (predecessor,)
     assert all(m.keys == ("emmanuel-macron",) for m in mentions if m.text in ("président français", "chef de l'État"))
+
+
+def test_a_meeting_the_parse_makes_a_second_predicate_of_the_verb(graph):
+    """lepoint-0085 (its address gives 24 January 2019): "Emmanuel Macron a joué les invités-surprises dans un
+    débat-citoyen avec des "gilets jaunes" jeudi …, et un tête-à-tête inédit avec … Laurent Wauquiez": the model
+    hangs "tête-à-tête" on "a joué"; the subject of that verb had it, with him only."""
+    meetings = events_of(graph, "lepoint-tete-a-tete")
+    assert {"Emmanuel Macron", "Laurent Wauquiez"} in [e["people"] for e in meetings]
+    assert {"Emmanuel Macron", "gilets jaunes"} in [e["people"] for e in meetings]
+    assert all(e["date"] == "2019-01-24" for e in meetings)

@@ -90,7 +90,7 @@ class NounReading:
             agents = agents or self.implicit_subject(verb)
             if not agents and any(c.dep_ == "nsubj:pass" for c in verb.children):
                 agents = [k for c in verb.children if c.dep_ == "nsubj:pass" for k in self.actors(c)]
-        if verb is not None:  # "a eu un entretien téléphonique avec X", "avec X" hung on the verb
+        if verb is not None and noun.dep_ != "conj":  # "a eu un entretien téléphonique avec X", hung on the verb
             partners += [
                 k
                 for c in verb.children
@@ -189,6 +189,9 @@ class NounReading:
         nor "a déclaré dans un entretien"."""
         if predicate(noun):
             return noun
+        if noun.dep_ == "conj" and noun.head.pos_ in ("VERB", "AUX"):
+            return noun.head  # "X a joué …, après avoir entendu …, et un tête-à-tête avec Y": the parse makes the
+            # noun a second predicate of the verb; its subject had the exchange
         happening = self.happening(noun)
         if happening is not None:
             return happening  # "des contacts ont eu lieu entre X et Y": said to have happened

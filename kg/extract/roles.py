@@ -135,11 +135,21 @@ class RoleWords:
         )
 
     def place_after(self, doc: Doc, i: int) -> Span | None:
-        return next((e for e in doc.ents if e.label_ == "LOC" and i < e.start <= i + 2 and self.town(e)), None)
+        return next((e for e in self.places(doc) if i < e.start <= i + 2 and self.town(e)), None)
 
     def place_before(self, doc: Doc, i: int) -> Span | None:
-        places = [e for e in doc.ents if e.label_ == "LOC" and i - PLACE_WITHIN <= e.end <= i and self.town(e)]
+        places = [e for e in self.places(doc) if i - PLACE_WITHIN <= e.end <= i and self.town(e)]
         return places[-1] if places else None
+
+    @staticmethod
+    def places(doc: Doc) -> list[Span]:
+        """The places the model found, without the lowercase words it may take in ("même de France")."""
+        spans = []
+        for e in doc.ents:
+            first = next((t.i for t in e if not t.is_lower), None)
+            if e.label_ == "LOC" and first is not None:
+                spans.append(doc[first : e.end])
+        return spans
 
     def town(self, span: Span) -> bool:
         """A place that may have a mayor: not a state nor a seat of power the gazetteer knows."""
