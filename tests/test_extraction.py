@@ -59,6 +59,21 @@ ARTICLES = {
         "Washington son homologue azerbaïdjanais Djeyhoun Baïramov. Mirzoyan a ensuite "
         "rencontré Antony Blinken.",
     ),
+    "families": (
+        "2018-03-28",
+        "Après la cérémonie, Emmanuel Macron a reçu à huis clos les familles des victimes. "
+        "Des familles ont ensuite été reçues par Édouard Philippe.",
+    ),
+    "delegation": (
+        "2019-02-01",
+        "Sous la pluie, un groupe de gilets jaunes attend devant l'usine. "
+        "Une délégation s'entretient avec Laurent Wauquiez, à l'abri de la presse.",
+    ),
+    "movement": (
+        "2018-11-21",
+        "Le mouvement des gilets jaunes est entré mercredi dans sa cinquième journée. "
+        "Le mouvement a reçu mardi le soutien de la fédération Force ouvrière des transports.",
+    ),
 }
 
 
@@ -154,3 +169,13 @@ def test_a_bare_head_of_state_in_a_french_paper_is_france_s(tmp_path):
     g.parse(tmp_path / "out" / "graph.ttl")
     [call] = events_from(g, "merkel")
     assert call["people"] == ["Angela Merkel", "Emmanuel Macron"] and call["date"] == "2018-12-11"
+
+
+def test_collectives_said_by_whose_they_are_by_who_sent_them_and_not_by_what_they_do(graph):
+    """ "les familles des victimes" are a group, "des familles" are not; "une délégation" is sent by the collective
+    the sentence before names; "le mouvement" that receives support is the protest, not people met."""
+    [meeting] = events_from(graph, "families")
+    assert meeting["people"] == ["Emmanuel Macron", "familles des victimes"] and meeting["date"] == "2018-03-28"
+    [talks] = events_from(graph, "delegation")
+    assert talks["people"] == ["Laurent Wauquiez", "gilets jaunes"] and talks["date"] == "2019-02-01"
+    assert events_from(graph, "movement") == []

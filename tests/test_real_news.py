@@ -562,6 +562,26 @@ ARTICLES = [
         "principaux partis politiques français et des représentants du mouvement populaire soutenant les "
         "manifestations.",
     ),
+    (
+        "lalibre-fugea",
+        {
+            "title": "Gilets jaunes : La Fugea ne participera pas au rassemblement des gilets jaunes samedi à Bruxelles",
+            "outlet": "LaLibre",
+        },
+        "Sollicitée par des citoyens actifs au sein du mouvement des gilets jaunes pour se joindre au rassemblement "
+        "de samedi à Bruxelles, la Fugea s'est entretenue avec quelques têtes pensantes de ce mouvement avant de "
+        "prendre attitude.",
+    ),
+    (
+        "lepoint-aubert",
+        {
+            "url": "https://www.lepoint.fr/societe/normandie-500-gilets-jaunes-manifestent-dans-un-bourg-de-2-000-habitants-24-11-2018-2274139_23.php",
+            "outlet": "Le Point",
+        },
+        "Maire délégué de La Haye-du-Puits, Alain Aubert,\xa067\xa0ans, architecte retraité, a reçu,\xa0avec "
+        "d'autres collègues maires, une délégation de Gilets jaunes\xa0: «\xa0Leurs revendications étaient un peu "
+        "décousues, mais il en ressort un sentiment de malaise général dans la campagne.\xa0»",
+    ),
 ]
 
 
@@ -1026,3 +1046,14 @@ def test_a_meeting_the_parse_makes_a_second_predicate_of_the_verb(graph):
     assert {"Emmanuel Macron", "Laurent Wauquiez"} in [e["people"] for e in meetings]
     assert {"Emmanuel Macron", "gilets jaunes"} in [e["people"] for e in meetings]
     assert all(e["date"] == "2019-01-24" for e in meetings)
+
+
+def test_those_who_speak_for_the_movement_named_before_and_a_delegation_received_with_colleagues(graph):
+    """lalibre-0275: "la Fugea s'est entretenue avec quelques têtes pensantes de ce mouvement", the gilets jaunes
+    named before; lepoint-0857: "a reçu, avec d'autres collègues maires, une délégation de Gilets jaunes": the mayors
+    received with him, the delegation was received."""
+    [talks] = events_of(graph, "lalibre-fugea")
+    fugea = "Fédération unie de groupements d'éleveurs et d'agriculteurs"
+    assert talks["people"] == {fugea, "gilets jaunes"} and talks["date"] is None
+    [meeting] = events_of(graph, "lepoint-aubert")
+    assert meeting["people"] == {"Alain Aubert", "gilets jaunes"} and "Meeting" in meeting["kinds"]

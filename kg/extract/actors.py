@@ -100,9 +100,12 @@ class ActorFinder:
         title_mentions += self.roles.shortened_mentions(doc, day, name_mentions + title_mentions, taken)
         title_mentions += self.roles.nameless_holders(doc, titles, name_mentions, taken)
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
+        met = {k.removeprefix("group:") for k in article.refs if k.startswith("group:")}
+        others = [n for k, r in article.refs.items() if not k.startswith("group:") for n in (r.label, *r.names)]
+        others += [m.text for m in name_mentions + title_mentions]
         group_mentions = [
             Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
-            for g in self.groups.find(doc, taken)
+            for g in self.groups.find(doc, taken, met, others)
         ]
         taken |= {i for m in group_mentions for i in range(m.start, m.end)}
         ner_mentions = self.titles.with_roles(doc, self._ner_mentions(doc, taken, article), titles)

@@ -4,10 +4,15 @@ d'élus", "plusieurs élus locaux", "les ONG environnementales".
 A group is a noun phrase headed by a collective noun of ontology/gazetteer/groups.json, or naming one of its
 named groups; "des porte-parole des gilets jaunes" and "six membres du mouvement des Gilets jaunes" stand for
 the group they speak for. Its label is the phrase the text writes, without determiners and numbers, so that
-the same collective gets the same node across articles ("élus locaux")."""
+the same collective gets the same node across articles ("élus locaux").
+
+Some words are a group only where the text says whose or which: "les familles des victimes" (a head that needs
+its complement), "les responsables du mouvement" once the article has named the gilets jaunes and no other group
+that word could stand for, "une délégation" sent by the one collective the same or the previous sentence names."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -31,6 +36,9 @@ LEADING = {
     "du",
     "d'",
     "ces",
+    "ce",
+    "cet",
+    "cette",
     "ses",
     "leurs",
     "leur",
@@ -70,6 +78,9 @@ MAX_PHRASE_TOKENS = 8
 # "les groupes siégeant au Congrès", "les partis représentés au Parlement": where they sit says which they are
 SEAT_PARTICIPLES = {"siegeant", "representes", "representees"}
 OWN_DEPS = {"amod", "flat", "flat:name", "fixed", "compound"}
+# what makes "le mouvement social", "une délégation chinoise", "la délégation de l'UE" some other one
+OWN_COMPLEMENTS = OWN_DEPS | {"nmod", "appos", "acl", "acl:relcl", "nummod"}
+DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "du", "au", "des", "aux"}
 
 
 @dataclass(frozen=True)
@@ -94,9 +105,19 @@ class GroupFinder:
             self.named.add(group["id"], [make_pattern_doc(nlp, n) for n in group["names"]])
         self.heads = PhraseMatcher(nlp.vocab, attr="NORM")
         self.heads.add("head", [make_pattern_doc(nlp, h) for h in data["heads"] + data["heads_singular"]])
+        self.heads.add("of", [make_pattern_doc(nlp, h) for h in data["heads_of"]])
         self.representatives = {fold(w) for w in data["representatives"]}
+        self.called: dict[str, set[str]] = {}  # "mouvement" -> the named groups it may stand for
+        for group in data["named"]:
+            for word in group.get("called", ()):
+                self.called.setdefault(fold(word), set()).add(group["id"])
+        self.delegations = {fold(w) for w in data["delegations"]}
 
-    def find(self, doc: Doc, taken: set[int]) -> list[GroupMention]:
+    def find(
+        self, doc: Doc, taken: set[int], met: Collection[str] = (), others: Collection[str] = ()
+    ) -> list[GroupMention]:
+        """The groups of DOC outside the tokens TAKEN. MET are the named groups the article named before DOC,
+        OTHERS the names of its other actors ("le Mouvement réformateur" is another "mouvement")."""
         found: list[GroupMention] = []
         used: set[int] = set(taken)
         for match_id, start, end in sorted(self.named(doc), key=lambda m: (m[1], -m[2])):
@@ -115,10 +136,12 @@ class GroupFinder:
                 )
             )
             used.update(range(first, end))
-        for _, start, end in sorted(self.heads(doc), key=lambda m: (m[1], -m[2])):
+        for match_id, start, end in sorted(self.heads(doc), key=lambda m: (m[1], -m[2])):
             if used & set(range(start, end)) or not self.is_noun_phrase(doc[start:end]):
                 continue
             head = doc[start:end].root
+            if doc.vocab.strings[match_id] == "of" and not whose(head):
+                continue  # "des familles": whose families?
             last = self.phrase_end(head, end, used)
             if any(i in taken for t in head.children if t.dep_ in ("nmod", "appos") for i in (t.i, t.left_edge.i)):
                 continue  # "des militants de son parti, La République en marche": the party's, read as the party
@@ -137,7 +160,44 @@ class GroupFinder:
                 )
             )
             used.update(range(first, last))
+        rivals = {w for name in others for w in fold(name).replace("'", " ").split() if w in self.called}
+        found += self.anaphors(doc, used, set(met), rivals, sorted(found, key=lambda g: g.start))
         return sorted(found, key=lambda g: g.start)
+
+    def anaphors(
+        self, doc: Doc, used: set[int], met: set[str], rivals: set[str], found: list[GroupMention]
+    ) -> list[GroupMention]:
+        """ "ce mouvement", "les responsables du mouvement": the one named group the article named before that the
+        word may stand for; "une délégation" alone: the one collective the same or the previous sentence names."""
+        more: list[GroupMention] = []
+        for token in doc:
+            word = fold(token.text)
+            if token.i in used or token.pos_ != "NOUN" or any(c.dep_ in OWN_COMPLEMENTS for c in token.children):
+                continue
+            if word in self.called and definite(token) and word not in rivals:
+                meant = self.called[word] & (met | {g.key.removeprefix("group:") for g in found if g.end <= token.i})
+                if len(meant) != 1:
+                    continue
+                key = meant.pop()
+                label = self.named_labels[key]
+            elif word in self.delegations and not definite(token):
+                sent = token.sent
+                since = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+                named = {g.key: g.label for g in found if since <= g.start < token.i}
+                if len(named) != 1:
+                    continue
+                key, label = next(iter(named.items()))
+                key = key.removeprefix("group:")
+            else:
+                continue
+            first = self.representative_start(doc, token, token.i)
+            words = [t.norm_ for t in doc[first : token.i]]
+            pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+            if word in self.called and not self.representatives & (set(words) | pairs):
+                continue  # "le mouvement ne s'essouffle pas": the protest, not people who speak for it
+            more.append(GroupMention(first, token.i + 1, f"group:{key}", label, label))
+            used.update(range(first, token.i + 1))
+        return more
 
     @staticmethod
     def is_noun_phrase(span: Span) -> bool:
@@ -184,10 +244,31 @@ class GroupFinder:
                 first = i
                 i -= 1
                 continue
+            if i > 0 and f"{doc[i - 1].norm_} {word}" in self.representatives:  # "quelques têtes pensantes de"
+                first = i - 1
+                i -= 2
+                continue
             break
         while first > 0 and (doc[first - 1].norm_ in LEADING or doc[first - 1].like_num):
             first -= 1
         return first
+
+
+def whose(head: Token) -> bool:
+    """ "les familles des victimes", "les proches d'Arnaud Beltrame": a complement says whose."""
+    return any(
+        c.dep_ == "nmod"
+        and c.pos_ in ("NOUN", "PROPN")
+        and any(fold(k.text) in OF for k in c.children if k.dep_ == "case")
+        for c in head.children
+    )
+
+
+def definite(token: Token) -> bool:
+    """ "ce mouvement", "le mouvement", "du mouvement": one the reader knows already."""
+    return any(c.dep_ == "det" and fold(c.text) in DEFINITE for c in token.children) or (
+        token.i > 0 and fold(token.doc[token.i - 1].text) in ("du", "au", "des", "aux")
+    )
 
 
 def aliases(doc: Doc, first: int, start: int, end: int, last: int) -> tuple[str, ...]:

@@ -58,8 +58,19 @@ class NearbyReading:
         """The actors named right after a verb, up to the end of its clause ("a reçu, en début de soirée à
         Matignon, six membres du mouvement"), that are not places nor in a clause of their own."""
         doc = self.sent.doc
-        for i in range(verb.i + 1, min(self.sent.end, verb.i + 12)):
+        stop = min(self.sent.end, verb.i + 12)
+        manner = {  # "a reçu à huis clos les familles": "clos" is no verb of its own
+            k
+            for j in range(verb.i + 1, stop)
+            for n in (1, 2, 3)
+            if fold(doc[j : j + n].text) in self.lex.together_words
+            for k in range(j, j + n)
+        }
+        cohosts = self.lex.verbs.get(lemma(verb), {}).get("cohost_with")
+        for i in range(verb.i + 1, stop):
             token = doc[i]
+            if i in manner or cohosts and "avec" in (case(token), case(token.head)):
+                continue  # "a reçu, avec d'autres collègues maires, une délégation": who received with him
             quote_opens_name = token.text in ("«", '"') and i + 1 in self.mentions  # 'quatre "gilets jaunes"'
             if (
                 token.text in (";", ":", "«", "»", '"', "(")
