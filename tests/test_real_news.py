@@ -549,6 +549,24 @@ ARTICLES = [
         'bulle".',
     ),
     (
+        "soleil-beltrame",
+        {
+            "url": "https://www.lesoleil.com/actualite/monde/la-france-honore-arnaud-beltrame-heros-de-la-prise-dotages-de-trebes-a3a855afb3e4a304e201f0723df66329",
+            "outlet": "Le Soleil",
+        },
+        "Devant le cercueil de l’officier recouvert d’un drapeau français, en présence de plus de 1200 invités et du gouvernement au complet, le président Emmanuel Macron a célébré le courage du gendarme et dénoncé «l’hydre islamiste», cet «ennemi insidieux».«Il rejoint le cortège valeureux des héros qu’il chérissait», a déclaré le chef de l’État dans son éloge funèbre au monument parisien des Invalides, affirmant que «sa mémoire vivra» et «son exemple demeurera».«Sa grandeur a sidéré la France», a-t-il lancé devant une foule émue et silencieuse, convoquant l’histoire pour le placer dans la lignée des héros français, de Jean Moulin à Jeanne d’Arc et Charles de Gaulle, des soldats de Verdun aux combattants du maquis et aux Justes. Tué vendredi lors de l’assaut de l’unité d’élite de la gendarmerie, Radouane Lakdim était fiché «S» (pour «sûreté de l’État») depuis 2014 et inscrit depuis novembre 2015 au Fichier des signalements pour la prévention et la radicalisation à caractère terroriste.L’hommage a réuni les anciens présidents François Hollande et Nicolas Sarkozy, les dirigeants politiques de tous bords et plus de 300 députés.Dans la foule figuraient aussi les familles des victimes, les personnes présentes lors de l’attaque, des élus des communes touchées ainsi que des centaines d’anonymes, dont de nombreux militaires.Après la cérémonie, le chef de l’État a reçu à huis clos les familles d’Arnaud Beltrame et des autres victimes.",
+    ),
+    (
+        "tdg-pellerin",
+        {"url": "https://www.tdg.ch/monde/exministre-viseur-justice/story/17414060", "outlet": "Tribune de Genève"},
+        "Fleur Pellerin, à la tête de la société d'investissements qu'elle a créée, Korelya Consulting, gérait depuis "
+        "septembre 2016 un fonds «intégralement doté par la société Naver Corp», un poids lourd du web sud-coréen, "
+        "rappelle d'abord la haute-autorité. Or la HATVP s'est aperçue que Fleur Pellerin avait déjà tissé des liens "
+        "avec ce groupe à l'époque où elle était au gouvernement. En octobre 2015, elle avait «évoqué» avec Naver Corp "
+        "«à l'occasion d'une visite en Corée du Sud (...) un projet de partenariat en vue de la diffusion» par le groupe "
+        "asiatique «des événements de l'année France-Corée (2015-2016, ndlr)», relate le rapport.",
+    ),
+    (
         "soleil-securite",
         {
             "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
@@ -1057,3 +1075,20 @@ def test_those_who_speak_for_the_movement_named_before_and_a_delegation_received
     assert talks["people"] == {fugea, "gilets jaunes"} and talks["date"] is None
     [meeting] = events_of(graph, "lepoint-aubert")
     assert meeting["people"] == {"Alain Aubert", "gilets jaunes"} and "Meeting" in meeting["kinds"]
+
+
+def test_the_head_of_state_of_an_undated_article_that_calls_the_others_former_presidents(graph):
+    """ca-contraste-0256 (no publication date; the years it names are 2014 and 2015): "L’hommage a réuni les
+    anciens présidents François Hollande et Nicolas Sarkozy (…) Après la cérémonie, le chef de l’État a reçu à huis
+    clos les familles d’Arnaud Beltrame et des autres victimes": the article is later than their terms, so the head
+    of state is Emmanuel Macron; the families are a collective, written with one apostrophe across articles."""
+    [meeting] = events_of(graph, "soleil-beltrame")
+    assert meeting["people"] == {"Emmanuel Macron", "familles d'Arnaud Beltrame"}
+    assert meeting["date"] is None
+
+
+def test_an_organisation_a_description_stands_for_keeps_the_name_the_text_gave_it(graph):
+    """ch-contraste-0232: "un fonds «intégralement doté par la société Naver Corp» (…) avait déjà tissé des liens
+    avec ce groupe": "ce groupe" is Naver Corp, and no name of it."""
+    assert next(graph.subjects(RDFS.label, Literal("ce groupe")), None) is None
+    assert next(graph.subjects(SKOS.altLabel, Literal("ce groupe")), None) is None

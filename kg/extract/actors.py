@@ -21,7 +21,7 @@ from kg.extract.descriptions import Descriptions
 from kg.extract.governments import GovernmentFinder
 from kg.extract.groups import GroupFinder
 from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention
-from kg.extract.offices import home_country, office_day
+from kg.extract.offices import formerly_holders, home_country, office_day
 from kg.extract.roles import RoleWords
 from kg.extract.titles import TitleFinder
 from kg.knowledge.gazetteer import Gazetteer
@@ -84,7 +84,9 @@ class ActorFinder:
     def find(self, doc: Doc, published: date | None, article: ArticleActors) -> list[Mention]:
         name_mentions = self._name_mentions(doc, published, article)
         titles = self.titles.matches(doc)  # matched once, used twice
-        day = office_day(published, name_mentions, self.gaz, doc.text, self.descriptions.tells_succession(doc))
+        succession = self.descriptions.tells_succession(doc)
+        former = formerly_holders(doc, name_mentions) if published is None else set()
+        day = office_day(published, name_mentions, self.gaz, doc.text, succession, former)
         home = home_country(name_mentions, day, self.gaz, article.outlet_state) or article.outlet_state
         title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home, estimated=published is None)
         name_mentions, title_mentions = self._governments(doc, home, name_mentions, titles, title_mentions)
@@ -145,9 +147,10 @@ class ActorFinder:
             return ActorRef(key, entry.label, entry.kind, entry.wikidata, (mention.text,) if named else ())
         if key.startswith("group:"):
             return ActorRef(key, mention.label or mention.text, "Group", None, (mention.text, *mention.aliases))
-        label = mention.text if key.startswith("name:") else key
+        label = (mention.label or mention.text) if key.startswith("name:") else key
         kind = "Organization" if key.startswith("name:org:") else "Person"
-        return ActorRef(key, label, kind, None, (mention.text,), mention.role)
+        aliases = () if mention.via == "description" else (mention.text,)  # "ce groupe" is no name of it
+        return ActorRef(key, label, kind, None, aliases, mention.role)
 
     def choose(self, ids: tuple[tuple[str, str], ...], published: date | None) -> tuple[str, str] | None:
         """One actor for a name: full names before surnames before metonyms; between namesakes, whoever held

@@ -101,8 +101,9 @@ class Descriptions:
             if end < len(doc) and complemented(doc[end]):
                 continue  # "le syndicat des commissaires", "le parti présidentiel", "le groupe Total"
             key = self.named_before(doc, i - 1, sorts, mentions + found, article)
-            if key is not None:
-                found.append(Mention(i - 1, end, (key,), "description", doc[i - 1 : end].text))
+            if key is not None:  # named as the text named it: "ce groupe" is no name for Naver Corp
+                label = next((m.label or m.text for m in mentions + found if key in m.keys), None)
+                found.append(Mention(i - 1, end, (key,), "description", doc[i - 1 : end].text, label=label))
         return found
 
     def named_before(

@@ -145,7 +145,7 @@ class GroupFinder:
             last = self.phrase_end(head, end, used)
             if any(i in taken for t in head.children if t.dep_ in ("nmod", "appos") for i in (t.i, t.left_edge.i)):
                 continue  # "des militants de son parti, La République en marche": the party's, read as the party
-            label = doc[start:last].text.strip(" ,")
+            label = doc[start:last].text.strip(" ,").replace("’", "'")  # one spelling across articles
             if not label:
                 continue
             first = self.representative_start(doc, head, start)

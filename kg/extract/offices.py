@@ -15,19 +15,28 @@ from kg.knowledge.gazetteer import Gazetteer
 
 NAMED = ("name", "surname", "metonym", "part")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-"}  # token norms
+FORMER_WITHIN = 6  # words from a former-word to the name it qualifies ("les anciens présidents X et Y")
 OUTLET_VOTE = 2  # as much as one office-holder named
 
 
-def office_day(published: date | None, names, gaz: Gazetteer, text: str = "", succession: bool = False) -> date | None:
+def office_day(
+    published: date | None, names, gaz: Gazetteer, text: str = "", succession: bool = False, former=frozenset()
+) -> date | None:
     """PUBLISHED, else a day on which most of the office-holders NAMES names held office: in the last year the
     text names within that span ("le 17 novembre 2018"), else its middle. A text that tells a SUCCESSION ("son
-    prédécesseur") is read after the later tenure of any office two people it names held in turn."""
+    prédécesseur") is read after the later tenure of any office two people it names held in turn; one that calls
+    people FORMER office-holders ("les anciens présidents François Hollande et Nicolas Sarkozy") after their last."""
     if published is not None:
         return published
     spans = []
     holders: dict[tuple[str, str], set[tuple[str, date]]] = defaultdict(set)
+    ended = date.min
     for key in {k for m in names if m.via in ("name", "surname") for k in m.keys}:
         entry = gaz.entries.get(key)
+        if key in former and entry is not None:
+            ended = max([ended, *(o.end for o in entry.offices if o.end)])
+            continue
         for office in entry.offices if entry is not None else ():
             if office.start:
                 spans.append((key, office.start, office.end or date.today()))
@@ -38,7 +47,7 @@ def office_day(published: date | None, names, gaz: Gazetteer, text: str = "", su
     # after 14 May 2017, not while the one was the other's minister. Without such words, people named in other
     # roles may have held the office later (Alexander De Croo, minister of Charles Michel, his successor in 2020).
     successions = [max(s for _, s in held) for held in holders.values() if len({k for k, _ in held}) > 1]
-    floor = max(successions, default=date.min) if succession else date.min
+    floor = max(max(successions, default=date.min) if succession else date.min, ended)
     bounds = sorted({b for _, s, e in spans for b in (s, e) if b >= floor})
     best: tuple[int, int, date, date] | None = None
     for first, last in zip(bounds, bounds[1:]):
@@ -52,6 +61,19 @@ def office_day(published: date | None, names, gaz: Gazetteer, text: str = "", su
     if years:
         return min(max(date(years[0], 7, 1), first), last)
     return first + timedelta(days=(last - first).days // 2)
+
+
+def formerly_holders(doc, names) -> set[str]:
+    """The people the text calls former office-holders: "les anciens présidents François Hollande et Nicolas
+    Sarkozy", "l'ex-Premier ministre X" (a former-word a few words before the name, no verb between)."""
+    found = set()
+    for m in names:
+        sent = doc[m.start].sent
+        before = doc[max(m.start - FORMER_WITHIN, sent.start) : m.start]
+        at = max((t.i for t in before if t.norm_ in FORMER), default=None)
+        if at is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[at : m.start]):
+            found.update(m.keys)
+    return found
 
 
 def home_country(names, day: date | None, gaz: Gazetteer, outlet: str | None = None) -> str | None:
