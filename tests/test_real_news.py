@@ -567,6 +567,15 @@ ARTICLES = [
         "asiatique «des événements de l'année France-Corée (2015-2016, ndlr)», relate le rapport.",
     ),
     (
+        "lepoint-journee",
+        {
+            "url": "https://www.lepoint.fr/monde/apres-berlin-macron-en-belgique-pour-une-rare-visite-d-etat-19-11-2018-2272487_24.php",
+            "outlet": "Le Point",
+        },
+        "Visite d'Etat oblige, le protocole a rythmé cette journée qu'Emmanuel Macron et son épouse Brigitte ont passé "
+        "en bonne partie avec le roi Philippe et la reine Mathilde, toute de rouge vêtue.",
+    ),
+    (
         "soleil-securite",
         {
             "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
@@ -1092,3 +1101,11 @@ def test_an_organisation_a_description_stands_for_keeps_the_name_the_text_gave_i
     avec ce groupe": "ce groupe" is Naver Corp, and no name of it."""
     assert next(graph.subjects(RDFS.label, Literal("ce groupe")), None) is None
     assert next(graph.subjects(SKOS.altLabel, Literal("ce groupe")), None) is None
+
+
+def test_a_day_spent_with_a_king_is_a_meeting_with_him(graph):
+    """lepoint-0205 (its address gives 19 November 2018): "cette journée qu'Emmanuel Macron et son épouse Brigitte
+    ont passé en bonne partie avec le roi Philippe et la reine Mathilde": time spent with people is a meeting, and
+    "roi Philippe", a name the gazetteer writes with its title, is the King of the Belgians."""
+    [meeting] = events_of(graph, "lepoint-journee")
+    assert {"Emmanuel Macron", "Philippe de Belgique"} <= meeting["people"] and meeting["date"] == "2018-11-19"

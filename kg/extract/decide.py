@@ -96,6 +96,8 @@ def fits(trigger: Token, lex: Lexicon) -> bool:
             return False  # "nous avons rencontré X": the writer, not an actor ("« J'ai rencontré X », a dit Y": Y)
         if verb.get("needs_marker") and kind_of(trigger, "Communication", lex) == "Communication":
             return False
+        if verb.get("time_object") and not spends_time(trigger, verb["time_object"]):
+            return False  # "passer la journée avec X", not "passer le relais" nor "passer à l'action"
         if verb.get("only_hearing") and not any(
             c.dep_ in ("xcomp", "ccomp", "advcl")
             and "Inf" in c.morph.get("VerbForm")
@@ -108,6 +110,15 @@ def fits(trigger: Token, lex: Lexicon) -> bool:
     if word in lex.nouns_need_marker and kind_of(trigger, "Communication", lex) == "Communication":
         return word in lex.partner_is_marker  # "un appel" is a call by telephone, or with someone (checked later)
     return True
+
+
+def spends_time(verb: Token, time_words: list[str]) -> bool:
+    """ "a passé deux heures avec X", "cette journée qu'ils ont passée avec X": the verb's object is a time."""
+    words = {fold(w) for w in time_words}
+    objects = list(verb.children) + list(verb.doc[verb.i + 1 : verb.i + 4])  # the model often misplaces the time
+    if verb.dep_ == "acl:relcl":
+        objects.append(verb.head)  # the object is the relative pronoun; its antecedent says what
+    return any(lemma(o) in words or fold(o.text) in words for o in objects)
 
 
 def unmarked(noun: Token, lex: Lexicon) -> bool:
