@@ -576,6 +576,14 @@ ARTICLES = [
         "en bonne partie avec le roi Philippe et la reine Mathilde, toute de rouge vêtue.",
     ),
     (
+        "lalibre-lettre",
+        {"title": "Voici les images des premiers pays à basculer en 2019", "outlet": "LaLibre"},
+        "Kim Jong Un avait pris le monde entier de court le 1er janvier 2018 en tendant la main au Sud et en évoquant "
+        "une participation d'athlètes nord-coréens aux JO d'hiver Pyeongchang. Il vient de promettre dans une lettre "
+        'inhabituelle adressée au gouvernement sud-coréen de rencontrer "souvent" en 2019 son homologue Moon Jae-in '
+        "pour débattre de la dénucléarisation de la péninsule.",
+    ),
+    (
         "soleil-securite",
         {
             "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
@@ -1109,3 +1117,11 @@ def test_a_day_spent_with_a_king_is_a_meeting_with_him(graph):
     "roi Philippe", a name the gazetteer writes with its title, is the King of the Belgians."""
     [meeting] = events_of(graph, "lepoint-journee")
     assert {"Emmanuel Macron", "Philippe de Belgique"} <= meeting["people"] and meeting["date"] == "2018-11-19"
+
+
+def test_a_letter_just_sent_by_whom_the_pronoun_stands_for(graph):
+    """lalibre-0483 (no publication date): "Kim Jong Un avait pris le monde entier de court le 1er janvier 2018 (…).
+    Il vient de promettre dans une lettre inhabituelle adressée au gouvernement sud-coréen…": "il" wrote to the
+    South Korean government, just before the article, not on the day the sentence before names."""
+    [letter] = events_of(graph, "lalibre-lettre")
+    assert letter["people"] == {"Kim Jong-un", "gouvernement sud-coréen"} and letter["date"] is None

@@ -177,7 +177,12 @@ class NounReading:
             agents = [k for c in sent_by.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
         else:  # "dans une lettre adressée aux préfets, le ministre demande": the clause's subject wrote it
             verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
-            agents = [k for c in verb.children if c.dep_ == "nsubj" for k in self.actors(c)] if verb is not None else []
+            agents = (
+                [k for c in verb.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
+                or self.implicit_subject(verb)  # "Il vient de promettre dans une lettre adressée à X…"
+                if verb is not None
+                else []
+            )
         agents += [
             k for c in noun.children if c.dep_ in ("nmod", "nmod:poss") and case(c) in OF for k in self.actors(c)
         ]

@@ -154,11 +154,22 @@ def other_clause(token: Token, trigger: Token) -> bool:
     return False
 
 
+def just_done(trigger: Token) -> bool:
+    """ "Il vient de promettre dans une lettre…": done just before the article was written, not on the day the
+    sentence before tells of."""
+    verb = clause_verb(trigger.head if trigger.pos_ == "NOUN" else trigger)
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        if lemma(verb.head) == "venir" and any(fold(c.text) in ("de", "d'") for c in verb.children if c.dep_ == "mark"):
+            return True
+        verb = verb.head
+    return False
+
+
 def fallback_day(trigger: Token, context_day: str | None, published: date | None) -> tuple[str | None, str | None]:
     """The story's day, else the publication day, for a cue whose clause gives none (with how it was known)."""
     if older_story(trigger):
         return None, None
-    if context_day:
+    if context_day and not just_done(trigger):
         return context_day, CONTEXT
     if published is not None:
         return published.isoformat(), PUBLICATION
