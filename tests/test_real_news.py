@@ -584,6 +584,25 @@ ARTICLES = [
         "pour débattre de la dénucléarisation de la péninsule.",
     ),
     (
+        "dh-stories",
+        {
+            "title": "Nos animatrices attaquées sur les réseaux sociaux: \"Tu n'es qu'une miss météo ne l'oublie pas\"",
+            "outlet": "La DH",
+        },
+        "Avec près de 38 000 followers sur Instagram, Sandrine Corman fait partie des animatrices de télé belges les plus suivies sur les réseaux sociaux. Très active sur ces nouveaux médias, la présentatrice de La Grande Balade sur RTL-TVI partage régulièrement quelques moments de ses quotidiens professionnel et privé avec les internautes.\nNombreux sont ceux qui commentent ses publications par de jolis messages de soutien, d’admiration ou encore d’affection. L’animatrice n’est toutefois pas à l’abri de quelques messages haineux comme celui qu’elle a reçu ce jeudi matin, en réponse à une de ses Stories Instagram.",
+    ),
+    (
+        "lepoint-audience",
+        {
+            "url": "https://www.lepoint.fr/societe/une-petition-contre-l-utilisation-des-lbd-recolte-68-000-signatures-31-01-2019-2290504_23.php",
+            "outlet": "Le Point",
+        },
+        "Le Conseil d'Etat a examiné mercredi des recours demandant la suspension immédiate de l'usage du lanceur de "
+        'balles de défense. Cette arme aurait été utilisée dans "9.228 cas" lors de manifestations de "gilets jaunes" '
+        "depuis le début du mouvement de contestation sociale mi-novembre, a indiqué Pascale Léglise, représentante du "
+        "ministère de l'Intérieur, lors d'une audience au Conseil d'Etat.",
+    ),
+    (
         "soleil-securite",
         {
             "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
@@ -1125,3 +1144,11 @@ def test_a_letter_just_sent_by_whom_the_pronoun_stands_for(graph):
     South Korean government, just before the article, not on the day the sentence before names."""
     [letter] = events_of(graph, "lalibre-lettre")
     assert letter["people"] == {"Kim Jong-un", "gouvernement sud-coréen"} and letter["date"] is None
+
+
+def test_a_message_received_and_a_hearing_before_a_court_named_in_words_are_not_exchanges(graph):
+    """dh-0578: "quelques messages haineux comme celui qu’elle a reçu ce jeudi matin, en réponse à une de ses
+    Stories Instagram": what "qu'" stands for was received, not the words after it. lepoint-0900: "a indiqué
+    Pascale Léglise, représentante du ministère de l'Intérieur, lors d'une audience au Conseil d'Etat": a hearing."""
+    assert events_of(graph, "dh-stories") == []
+    assert events_of(graph, "lepoint-audience") == []

@@ -160,8 +160,10 @@ def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
         return True
     if lemma(trigger) == "appel" and any(fold(c.text) in ("a",) for c in trigger.children if c.dep_ == "case"):
         return True  # "à l'appel de la CGT"
-    if lemma(trigger) in lex.court_nouns and any(lemma(t) in lex.court_words for t in sent):
-        return True  # "une audience" before judges is a hearing, not a meeting
+    if lemma(trigger) in lex.court_nouns and (
+        any(lemma(t) in lex.court_words for t in sent) or any(p in fold(sent.text) for p in lex.court_phrases)
+    ):
+        return True  # "une audience" before judges ("au Conseil d'État") is a hearing, not a meeting
     if on_air(trigger, lex):
         return True  # "a assuré le ministre lors d'un débat avec des gilets jaunes sur BFMTV": a broadcast
     if lemma(trigger) in ("recevoir", "accueillir") and any(

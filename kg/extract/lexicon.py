@@ -57,6 +57,7 @@ class Lexicon:
     reaction_words: frozenset[str]  # "accueilli avec déception", "fraîchement": how words were received
     court_nouns: frozenset[str]  # "audience": a hearing when judges are about
     court_words: frozenset[str]
+    court_phrases: tuple[str, ...]  # courts named by several words ("une audience au Conseil d'État")
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
     sending_verbs: frozenset[str]
     visit_nouns: frozenset[str]  # "visite": the state visited is its host
@@ -112,6 +113,7 @@ def load() -> Lexicon:
         reaction_words=folded(data["reaction_words"]),
         court_nouns=folded(data["court_nouns"]),
         court_words=folded(data["court_words"]),
+        court_phrases=tuple(sorted(folded(data["court_phrases"]))),
         letter_nouns=folded(data["letter_nouns"]),
         sending_verbs=folded(data["sending_verbs"]),
         visit_nouns=folded(data["visit_nouns"]),

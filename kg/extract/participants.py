@@ -153,6 +153,11 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
         return []
 
     @staticmethod
+    def object_before(verb: Token) -> bool:
+        """ "les messages qu'elle a reçus": the relative pronoun is the verb's object, its antecedent what."""
+        return verb.dep_ == "acl:relcl" and any(fold(c.text) in ("que", "qu'") for c in verb.children)
+
+    @staticmethod
     def in_clause_below(token: Token, verb: Token) -> bool:
         """Whether TOKEN is in a relative, complement or parenthetical clause under VERB: "« je l'ai eu au
         téléphone », a assuré le ministre lors d'un débat avec des gilets jaunes" was not a call with them."""
@@ -224,6 +229,7 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
             and not partners
             and not verb.get("request")
             and not any(fold(c.text) in ("se", "s'") or c.dep_ == "obj" for c in cue.children)
+            and not self.object_before(cue)
         ):  # an object, not someone: none
             partners = self.next_actors(cue)  # the parse lost the object: the actor the words name next
         agents = list(dict.fromkeys(agents))
