@@ -603,6 +603,32 @@ ARTICLES = [
         "ministère de l'Intérieur, lors d'une audience au Conseil d'Etat.",
     ),
     (
+        "lepoint-ferrand",
+        {
+            "url": "https://www.lepoint.fr/politique/gilets-jaunes-philippe-face-a-une-motion-de-censure-de-gauche-13-12-2018-2279002_20.php",
+            "outlet": "Le Point",
+        },
+        "Alors que la date du débat venait d'être fixée, la présidente du groupe PS Valérie Rabault a écrit mercredi "
+        "au président de l'Assemblée Richard Ferrand (LREM) pour demander un report.",
+    ),
+    (
+        "lapresse-rencontre",
+        {
+            "url": "https://www.lapresse.ca/international/europe/201812/01/01-5206399-gilets-jaunes-une-revolution-jaune-fluo-a-paris.php",
+            "outlet": "La Presse",
+        },
+        "Entre les gaz et les grenades assourdissantes, La Presse a rencontré les « gilets jaunes » hier à Paris, au "
+        "cours d'une manifestation spectaculaire, marquée par les violences et le chaos.",
+    ),
+    (
+        "liberte-onu",
+        {"title": "Le président Nicolas Maduro sous la pression internationale", "outlet": "Liberté"},
+        "Ainsi, peu avant une réunion du Conseil de sécurité de l’Organisation des Nations unies (ONU) consacrée à la "
+        "crise de ce pays latino-américain, Madrid, Paris, Berlin et Londres ont lancé, de manière coordonnée, un "
+        "ultimatum à Nicolas Maduro et annoncé qu’ils reconnaîtraient l’opposant Juan Guaido comme «président» du "
+        "Venezuela, si des élections ne sont pas convoquées sous «huit jours».",
+    ),
+    (
         "soleil-securite",
         {
             "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
@@ -1152,3 +1178,15 @@ def test_a_message_received_and_a_hearing_before_a_court_named_in_words_are_not_
     Pascale Léglise, représentante du ministère de l'Intérieur, lors d'une audience au Conseil d'Etat": a hearing."""
     assert events_of(graph, "dh-stories") == []
     assert events_of(graph, "lepoint-audience") == []
+
+
+def test_the_person_a_title_names_a_place_the_journalists_and_an_acronym_spelled_out(graph):
+    """Audit round 5's wrong events. lepoint-0400: "au président de l'Assemblée Richard Ferrand (LREM)" is Richard
+    Ferrand, not LREM's leader; its day is Wednesday 12 December. ca-0095: "La Presse a rencontré les « gilets jaunes »
+    hier à Paris": the paper's reporters, and Paris is where, not France. liberte-0090: "une réunion du Conseil de
+    sécurité de l’Organisation des Nations unies (ONU)" is one body, and Berlin, hung on "réunion" from far away
+    by the parse, did not meet it."""
+    [letter] = events_of(graph, "lepoint-ferrand")
+    assert letter["people"] == {"Valérie Rabault", "Richard Ferrand"} and letter["date"] == "2018-12-12"
+    assert events_of(graph, "lapresse-rencontre") == []
+    assert events_of(graph, "liberte-onu") == []

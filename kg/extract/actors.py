@@ -20,7 +20,7 @@ from kg import knowledge
 from kg.extract.descriptions import Descriptions
 from kg.extract.governments import GovernmentFinder
 from kg.extract.groups import GroupFinder
-from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention
+from kg.extract.mentions import METONYM, NAME, PARTICLES, SURNAME, ArticleActors, Mention, without_spelled_out_acronyms
 from kg.extract.offices import formerly_holders, home_country, office_day
 from kg.extract.roles import RoleWords
 from kg.extract.titles import TitleFinder
@@ -117,7 +117,7 @@ class ActorFinder:
         taken |= {i for m in ner_mentions for i in range(m.start, m.end)}  # "le syndicat", "son prédécesseur"
         mentions += self.descriptions.organisations(doc, mentions, taken, article)
         mentions += self.descriptions.successions(doc, sorted(mentions, key=lambda m: m.start), taken, day)
-        mentions.sort(key=lambda m: (m.start, m.end))
+        mentions = without_spelled_out_acronyms(sorted(mentions, key=lambda m: (m.start, m.end)), doc, self.gaz)
         for m in mentions:
             for key in m.keys:
                 article.add(self.ref(key, m))
@@ -286,7 +286,8 @@ def initials(name: str) -> str:
 
 def clean_name(text: str) -> str:
     text = re.sub(r"^(MM?\.|Mme|Mmes|Mr|Dr)\s*", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip(" ,.;:«»\"'")
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:«»\"'")
+    return re.sub(r"\s+(?:de la|de l['’]|des|du|de|d['’])$", "", text)  # "Conseil de sécurité de l’" cut short
 
 
 def filter_longest(spans: list[Span]) -> list[Span]:

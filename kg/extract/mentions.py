@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from kg.knowledge.gazetteer import Gazetteer
 from kg.model import ActorRef
+from kg.text import fold
 
 NAME, SURNAME, METONYM = "name", "surname", "metonym"
 PARTICLES = {"de", "du", "des", "d'", "la", "le", "l'", "von", "van", "der", "al", "el", "ben", "bin", "di", "da"}
@@ -73,3 +74,24 @@ def token_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
 def is_person(gaz: Gazetteer, key: str) -> bool:
     entry = gaz.entries.get(key)
     return entry.kind == "Person" if entry else not key.startswith(("name:org:", "group:"))
+
+
+def without_spelled_out_acronyms(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """MENTIONS (sorted) without an acronym in brackets right after a name that spells it out: "le Conseil de
+    sécurité de l'Organisation des Nations unies (ONU)" names one actor, not also the UN."""
+    out: list[Mention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and m.start == before.end + 1
+            and doc[before.end].text == "("
+            and m.end < len(doc)
+            and doc[m.end].text == ")"
+        ):
+            entry = gaz.entries.get(m.keys[0])
+            names = [fold(n) for n in entry.names if len(n) > 5] if entry is not None else []
+            if set(m.keys) <= set(before.keys) or any(n in fold(before.text) for n in names):
+                continue
+        out.append(m)
+    return out

@@ -14,6 +14,7 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
 OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 OBJECT_DEPS = {"obj", "iobj", "obl:arg"}
+BARE_WITHIN = 4  # tokens from a noun cue to a complement without a preposition that names its partner
 
 
 def case(token: Token) -> str:
@@ -46,8 +47,8 @@ class NounReading:
                 how = case(child)
                 if how in OF and lemma(noun) not in self.lex.forum_nouns:
                     agents += self.actors(child)  # "la rencontre de X avec Y"
-                elif how in self.lex.partner_cases or how == "":
-                    partners += self.actors(child)
+                elif how in self.lex.partner_cases or how == "" and self.listed(noun, child):
+                    partners += self.actors(child)  # "le sommet UE-Chine", not a name the parse hung from afar
             elif child.dep_ == "amod":
                 partners += self.demonym_countries(child)
                 partners += [c for conj in child.children if conj.dep_ == "conj" for c in self.demonym_countries(conj)]
@@ -159,6 +160,13 @@ class NounReading:
             for k in m.keys
             if (e := self.gaz.entries.get(k)) is not None and e.kind == "Country" and m.via == "name"
         ]
+
+    @staticmethod
+    def listed(noun: Token, child: Token) -> bool:
+        """Whether a complement without a preposition is next to the noun, or in the list its "entre" or "avec"
+        opens ("des appels entre X, Y et Z")."""
+        opened = any(case(c) in ("entre", "avec") and c.i < child.i for c in noun.children)
+        return abs(child.i - noun.i) <= BARE_WITHIN or opened
 
     def of_letter(self, noun: Token) -> tuple[list[str], list[str]]:
         """ "X a envoyé un courrier au chef de l'État", "dans une lettre adressée aux préfets, X…": who wrote, to

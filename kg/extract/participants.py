@@ -64,7 +64,7 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
         follow = set(FOLLOW_DEPS)
         if covering:
             best = max(covering, key=lambda m: m.end - m.start)
-            if not (best.via == METONYM and self.is_place(token)):
+            if not (best.via == METONYM and (self.is_place(token) or case(token) in self.lex.place_cases)):
                 keys += best.keys
             for inner in token.doc[best.start : best.end]:  # "le président de la Chambre et le Premier
                 for child in inner.children:  # ministre": the model hangs the second on the title's last word
@@ -81,8 +81,8 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
             or token.norm_ in self.lex.party_groups
             or lemma(token) in self.lex.party_groups
             or token.norm_ in self.lex.representatives
-        ):
-            return self.group_of(token, depth)
+        ):  # "au président de l'Assemblée Richard Ferrand (LREM)": the person named, not LREM's leader
+            return self.people_named_after(token) or self.group_of(token, depth)
         elif (
             token.pos_ in ("PROPN", "X")
             or token.ent_type_ in ("ORG", "PER")

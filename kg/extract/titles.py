@@ -133,6 +133,8 @@ class TitleFinder:
             if start > 0 and doc[start - 1].norm_ in FORMER:
                 continue  # "ancien ministre des Transports": not whoever holds the office now
             people = [p for c in countries if (p := self.holder(role, c, published))]
+            if not countries and stop < len(doc) and doc[stop].norm_ in ("de", "du", "des", "d'"):
+                continue  # "la présidente du groupe PS", "le président du Medef": the office of something else
             singular = not doc[start].norm_.endswith(("s", "x")) and (start == 0 or doc[start - 1].norm_ != "deux")
             of_the_state = "republique" in fold(doc[start:stop].text)  # "le président de la République": no party's
             if (
