@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extract.consent import consented
 from kg.extract.cues import lemma, quoted
 from kg.extract.lexicon import Lexicon
 from kg.text import fold, fold_in_place
@@ -21,7 +22,7 @@ WRITERS = {"je", "j'", "nous", "on", "vous", "tu"}
 MODALS = {"pouvoir", "devoir", "aller"}
 FUTURE_OR_CONDITIONAL = re.compile(r"r(ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
 PURPOSE = {"pour", "afin", "avant"}  # "s'est rendu à Nogent pour y rencontrer", "avant de se rendre… pour échanger"
-FRAME_EDGES = {"frame", "purpose"}
+FRAME_EDGES = {"frame", "purpose", "consent"}  # "consent": kg.extract.consent
 
 
 def clause(trigger: Token) -> list[Token]:
@@ -203,7 +204,7 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
     y rencontrer des gendarmes")."""
     token, edge = trigger, None
     for _ in range(6):
-        if unreal_word(token, lex, token.i == trigger.i, edge):
+        if unreal_word(token, lex, token.i == trigger.i, "consent" if consented(token, trigger, lex) else edge):
             return True
         if token.head.i == token.i:
             return False
