@@ -662,6 +662,27 @@ ARTICLES = [
         "d'autres collègues maires, une délégation de Gilets jaunes\xa0: «\xa0Leurs revendications étaient un peu "
         "décousues, mais il en ressort un sentiment de malaise général dans la campagne.\xa0»",
     ),
+    (
+        "humanite-senat",
+        {
+            "url": "https://www.humanite.fr/dialogue-des-gilets-jaunes-sous-les-ors-du-senat-664800",
+            "outlet": "L'Humanité",
+            "published": "2018-12-07",
+        },
+        "Dialogue. Des gilets jaunes sous les ors du Sénat\nà l’initiative d’Esther Benbassa, sénatrice EELV, membre "
+        "du groupe CRCE, onze gilets jaunes ont accepté de rencontrer des élus communistes, Verts et socialistes "
+        "mercredi. Discussion à bâtons rompus.",
+    ),
+    (
+        "dh-groupe-lrem",
+        {
+            "title": '"Gilets jaunes": le gouvernement français prend une première décision forte pour tenter '
+            "d'apaiser la crise",
+            "outlet": "La DH",
+        },
+        '"On doit apaiser la situation pour éviter qu\'elle dégénère", a déclaré Édouard Philippe mardi matin devant '
+        "le groupe LREM et MoDem à l'Assemblée nationale, ont rapporté à l'AFP des participants à la réunion.",
+    ),
 ]
 
 
@@ -1190,3 +1211,22 @@ def test_the_person_a_title_names_a_place_the_journalists_and_an_acronym_spelled
     assert letter["people"] == {"Valérie Rabault", "Richard Ferrand"} and letter["date"] == "2018-12-12"
     assert events_of(graph, "lapresse-rencontre") == []
     assert events_of(graph, "liberte-onu") == []
+
+
+def test_an_acceptance_told_as_done_with_a_past_day_and_the_member_at_whose_initiative_it_was(graph):
+    """humanite-0162 (published 7 December 2018): "à l'initiative d'Esther Benbassa, sénatrice EELV, (…) onze
+    gilets jaunes ont accepté de rencontrer des élus communistes, Verts et socialistes mercredi": accepted in a past
+    tense with a past day, the meeting took place; the senator whose initiative it was is one of the élus; the
+    colours listed after "élus" are one group, not the party "Verts"."""
+    [meeting] = events_of(graph, "humanite-senat")
+    assert meeting["people"] == {"Esther Benbassa", "gilets jaunes", "élus communistes, Verts et socialistes"}
+    assert meeting["date"] == "2018-12-05" and "Meeting" in meeting["kinds"]
+
+
+def test_a_parliamentary_group_named_by_its_party_is_a_group_not_the_party(graph):
+    """dh-0332 (no publication date): "a déclaré Édouard Philippe mardi matin devant le groupe LREM et MoDem à
+    l'Assemblée nationale, ont rapporté à l'AFP des participants à la réunion": he met the deputies' group."""
+    [meeting] = events_of(graph, "dh-groupe-lrem")
+    assert meeting["people"] == {"Édouard Philippe", "groupe LREM et MoDem"}
+    group = next(graph.subjects(RDFS.label, Literal("groupe LREM et MoDem")))
+    assert (group, RDF.type, KG.Group) in graph

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg import knowledge
+from kg.extract.caucus import Caucuses
 from kg.extract.descriptions import Descriptions
 from kg.extract.governments import GovernmentFinder
 from kg.extract.groups import GroupFinder
@@ -50,7 +51,7 @@ class ActorFinder:
         self._add_names()
         self.titles = TitleFinder(nlp, gazetteer)
         self.roles = RoleWords(nlp, gazetteer)
-        self.groups = GroupFinder(nlp)
+        self.groups, self.caucuses = GroupFinder(nlp), Caucuses(gazetteer)
         self.governments = GovernmentFinder(gazetteer)
         self.descriptions = Descriptions(nlp, gazetteer)
 
@@ -90,6 +91,7 @@ class ActorFinder:
         home = home_country(name_mentions, day, self.gaz, article.outlet_state) or article.outlet_state
         title_mentions = self.titles.mentions(doc, day, name_mentions, titles, home, estimated=published is None)
         name_mentions, title_mentions = self._governments(doc, home, name_mentions, titles, title_mentions)
+        name_mentions, caucuses = self.caucuses.find(doc, name_mentions)  # "les députés LREM": a group
         taken = {i for m in name_mentions + title_mentions for i in range(m.start, m.end)}
 
         def holder(role: str, at: int) -> str | None:  # a bare title's holder: named before, else the home state's
@@ -105,7 +107,8 @@ class ActorFinder:
         met = {k.removeprefix("group:") for k in article.refs if k.startswith("group:")}
         others = [n for k, r in article.refs.items() if not k.startswith("group:") for n in (r.label, *r.names)]
         others += [m.text for m in name_mentions + title_mentions]
-        group_mentions = [
+        taken |= {i for m in caucuses for i in range(m.start, m.end)}
+        group_mentions = caucuses + [
             Mention(g.start, g.end, (g.key,), "group", g.text, label=g.label, aliases=g.aliases)
             for g in self.groups.find(doc, taken, met, others)
         ]

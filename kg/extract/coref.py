@@ -108,6 +108,15 @@ class Discourse:
         jaunes ont bloqué le centre-ville. Ils venaient d'être reçus…"), else the people of the event told last."""
         return self.subject_groups[:1] or list(self.last_pair)
 
+    def counted(self, n: int) -> list[str]:
+        """Whom "le trio", "le quatuor" stand for: the N people the last sentence naming anyone names, if it
+        names exactly N ("Bellamy, Evren et Danjean… Le trio"), else nobody."""
+        for sentence in reversed(self.sentences):
+            people = list(dict.fromkeys(k for k, _ in sentence if not k.startswith(NAMELESS)))
+            if people:
+                return people if len(people) == n else []
+        return []
+
     def pair(self) -> list[str]:
         """The two people "ils" or "les deux hommes" stand for."""
         if len(self.last_pair) == 2:

@@ -94,3 +94,12 @@ def quoted(token: Token) -> bool:
     if before.count("“") != before.count("”"):
         return before.count("“") > before.count("”")
     return before.count('"') % 2 == 1
+
+
+def spends_time(verb: Token, time_words: list[str]) -> bool:
+    """ "a passé deux heures avec X", "cette journée qu'ils ont passée avec X": the verb's object is a time."""
+    words = {fold(w) for w in time_words}
+    objects = list(verb.children) + list(verb.doc[verb.i + 1 : verb.i + 4])  # the model often misplaces the time
+    if verb.dep_ == "acl:relcl":
+        objects.append(verb.head)  # the object is the relative pronoun; its antecedent says what
+    return any(lemma(o) in words or fold(o.text) in words for o in objects)

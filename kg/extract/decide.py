@@ -11,7 +11,8 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extract.cues import lemma, quoted
+from kg.extract.consent import consented
+from kg.extract.cues import lemma, quoted, spends_time
 from kg.extract.lexicon import Lexicon
 from kg.text import fold, fold_in_place
 
@@ -21,7 +22,7 @@ WRITERS = {"je", "j'", "nous", "on", "vous", "tu"}
 MODALS = {"pouvoir", "devoir", "aller"}
 FUTURE_OR_CONDITIONAL = re.compile(r"r(ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
 PURPOSE = {"pour", "afin", "avant"}  # "s'est rendu à Nogent pour y rencontrer", "avant de se rendre… pour échanger"
-FRAME_EDGES = {"frame", "purpose"}
+FRAME_EDGES = {"frame", "purpose", "consent"}  # "consent": kg.extract.consent
 
 
 def clause(trigger: Token) -> list[Token]:
@@ -112,15 +113,6 @@ def fits(trigger: Token, lex: Lexicon) -> bool:
     return True
 
 
-def spends_time(verb: Token, time_words: list[str]) -> bool:
-    """ "a passé deux heures avec X", "cette journée qu'ils ont passée avec X": the verb's object is a time."""
-    words = {fold(w) for w in time_words}
-    objects = list(verb.children) + list(verb.doc[verb.i + 1 : verb.i + 4])  # the model often misplaces the time
-    if verb.dep_ == "acl:relcl":
-        objects.append(verb.head)  # the object is the relative pronoun; its antecedent says what
-    return any(lemma(o) in words or fold(o.text) in words for o in objects)
-
-
 def unmarked(noun: Token, lex: Lexicon) -> bool:
     """ "un appel", "un échange" without a telephone: one only with its partners ("avec", "entre", or the
     actors it names: "l'appel des dirigeants de la France et de la Russie")."""
@@ -205,7 +197,7 @@ def unreal(trigger: Token, lex: Lexicon) -> bool:
     y rencontrer des gendarmes")."""
     token, edge = trigger, None
     for _ in range(6):
-        if unreal_word(token, lex, token.i == trigger.i, edge):
+        if unreal_word(token, lex, token.i == trigger.i, "consent" if consented(token, trigger, lex) else edge):
             return True
         if token.head.i == token.i:
             return False

@@ -112,6 +112,7 @@ class GroupFinder:
             for word in group.get("called", ()):
                 self.called.setdefault(fold(word), set()).add(group["id"])
         self.delegations = {fold(w) for w in data["delegations"]}
+        self.colours = {fold(w) for w in data["colours"]}
 
     def find(
         self, doc: Doc, taken: set[int], met: Collection[str] = (), others: Collection[str] = ()
@@ -142,7 +143,7 @@ class GroupFinder:
             head = doc[start:end].root
             if doc.vocab.strings[match_id] == "of" and not whose(head):
                 continue  # "des familles": whose families?
-            last = self.phrase_end(head, end, used)
+            last = self.colours_end(head, self.phrase_end(head, end, used), used)
             if any(i in taken for t in head.children if t.dep_ in ("nmod", "appos") for i in (t.i, t.left_edge.i)):
                 continue  # "des militants de son parti, La République en marche": the party's, read as the party
             label = doc[start:last].text.strip(" ,").replace("’", "'")  # one spelling across articles
@@ -222,6 +223,17 @@ class GroupFinder:
             free = seat or not used & set(range(last, right))  # "siégeant au Congrès de la Nouvelle-Calédonie"
             if right - head.i <= MAX_PHRASE_TOKENS and child.left_edge.i == last and free:  # keeps the body's name
                 last = right
+        return last
+
+    def colours_end(self, head: Token, last: int, used: set[int]) -> int:
+        """Where a list of political colours after the head's own one ends: "des élus communistes, Verts et
+        socialistes" is one group (the model makes "Verts" and "socialistes" conjuncts of "élus")."""
+        if not any(c.dep_ == "amod" and fold(c.text) in self.colours and c.i == last - 1 for c in head.children):
+            return last
+        for conj in (c for c in head.subtree if c.dep_ == "conj" and c.i >= last and c.head.i in (head.i, last - 1)):
+            if fold(conj.text) not in self.colours or conj.i > last + 1 or conj.i in used:
+                break
+            last = conj.i + 1
         return last
 
     def representative_start(self, doc: Doc, head: Token, start: int) -> int:

@@ -24,6 +24,7 @@ class Lexicon:
     nouns_need_partner: frozenset[str]
     partner_is_marker: frozenset[str]
     planned_verbs: frozenset[str]
+    consent_verbs: frozenset[str]  # "ont accepté de rencontrer X mercredi": planned, or done when told as past
     planned_nouns: frozenset[str]
     planned_marks: frozenset[str]
     planned_adjectives: frozenset[str]
@@ -32,6 +33,7 @@ class Lexicon:
     leader_groups: frozenset[str]
     party_groups: frozenset[str]
     pair_words: frozenset[str]
+    numbered: dict[str, int]  # "trio": 3
     same_again: tuple[str, ...]
     reporting_verbs: frozenset[str]
     attribution_verbs: frozenset[str]  # with reporting_verbs: who speaks a quotation ("…», lui a répondu X")
@@ -61,6 +63,7 @@ class Lexicon:
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
     sending_verbs: frozenset[str]
     visit_nouns: frozenset[str]  # "visite": the state visited is its host
+    members: dict[str, frozenset[str]]  # "élus": "sénatrice", "député"…: whose title makes them one of a group
     representatives: frozenset[str]  # "représentants", "militants", "porte-parole": of whom they speak for
     attendance_verbs: frozenset[str]  # "une réunion, à laquelle a pris part X": who attended it
     over_cases: frozenset[str]  # "a déclaré X après une rencontre avec Y": X speaks of a meeting he was in
@@ -80,6 +83,7 @@ def load() -> Lexicon:
         nouns_need_partner=folded(data["nouns_need_partner"]),
         partner_is_marker=folded(data["partner_is_marker"]),
         planned_verbs=folded(planned["verbs"]),
+        consent_verbs=folded(planned["consent"]),
         planned_nouns=folded(planned["nouns"]),
         planned_marks=folded(planned["marks"]),
         planned_adjectives=folded(planned["adjectives"]),
@@ -88,6 +92,7 @@ def load() -> Lexicon:
         leader_groups=folded(groups["leaders"]),
         party_groups=folded(groups["parties"]),
         pair_words=folded(groups["pair"]),
+        numbered={fold(k): n for k, n in groups["numbered"].items()},
         same_again=tuple(fold(p) for p in data["same_again"]),
         reporting_verbs=folded(data["reporting_verbs"]),
         attribution_verbs=folded(data["attribution_verbs"]),
@@ -118,6 +123,7 @@ def load() -> Lexicon:
         sending_verbs=folded(data["sending_verbs"]),
         visit_nouns=folded(data["visit_nouns"]),
         representatives=folded(groups_data["representatives"]),
+        members={fold(k): folded(v) for k, v in groups_data["members"].items()},
         attendance_verbs=folded(data["attendance_verbs"]),
         over_cases=folded(data["over_cases"]),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.cues import lemma
-from kg.extract.mentions import METONYM
+from kg.extract.mentions import METONYM, is_person
 from kg.extract.nouns import OBLIQUE_DEPS, case
 from kg.text import fold
 
@@ -108,6 +108,21 @@ class NearbyReading:
         keys = list(dict.fromkeys(keys))
         return keys if len(keys) >= least else []
 
+    def initiating_member(self, cue: Token, keys: list[str]) -> list[str]:
+        """ "à l'initiative d'Esther Benbassa, sénatrice EELV, onze gilets jaunes ont accepté de rencontrer des
+        élus…": the one whose initiative it was, when her title makes her one of a group that met."""
+        heads = {k.removeprefix("group:").split("-")[0] for k in keys if k.startswith("group:")}
+        titles = set().union(*(self.lex.members.get(h, ()) for h in heads))
+        governing = {cue.i, cue.head.i if cue.dep_ == "xcomp" else cue.i}  # "ont accepté de rencontrer"
+        for token in self.sent:
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)  # may hang on the subject
+            if fold(token.text) != "initiative" or case(token) != "a" or verb.i not in governing:
+                continue
+            for person in (c for c in token.children if c.dep_ == "nmod" and titles):
+                if any(c.dep_ == "appos" and fold(c.text) in titles for c in person.children):
+                    return [k for k in self.actors(person) if is_person(self.gaz, k)]
+        return []
+
     def implicit_subject(self, verb: Token) -> list[str]:
         """The subject a verb shares with the one above it: "X a indiqué s'être entretenu avec Y", "après avoir
         reçu Y, X…", "X s'est rendu à Paris et a rencontré Y"."""
@@ -115,8 +130,10 @@ class NearbyReading:
         for _ in range(4):
             if token.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl") or token.head.i == token.i:
                 return []
-            token = token.head
+            below, token = token, token.head
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "expl:subj")]
+            if not subjects and below.dep_ == "xcomp" and token.dep_ == "ROOT":  # "…, onze gilets jaunes ont
+                return self.coordinated_before(token, least=1)  # accepté de rencontrer": the parse lost the subject
             if subjects and not (token.dep_ == "acl:relcl" and all("Rel" in s.morph.get("PronType") for s in subjects)):
                 return [k for s in subjects for k in self.actors(s)]
             if token.dep_ == "acl:relcl":

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from kg.extract.attendance import AttendanceReading
 from kg.extract.coref import Discourse
 from kg.extract.cues import lemma, quoted
+from kg.extract.groups import definite
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import METONYM, Mention, is_person
 from kg.extract.nearby import NearbyReading
@@ -76,6 +77,8 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
             return [self.discourse.titled[token.norm_]]  # "le maire" after "Le maire de la ville, Pascal Blanc"
         elif self.is_pair(token):
             keys += self.discourse.pair()
+        elif token.norm_ in self.lex.numbered and not any(c.dep_ in ("nmod", "appos") for c in token.children):
+            keys += self.discourse.counted(self.lex.numbered[token.norm_]) if definite(token) else []
         elif (
             token.norm_ in self.lex.leader_groups
             or token.norm_ in self.lex.party_groups
@@ -232,7 +235,7 @@ class ParticipantReader(NounReading, NearbyReading, AttendanceReading):
             and not self.object_before(cue)
         ):  # an object, not someone: none
             partners = self.next_actors(cue)  # the parse lost the object: the actor the words name next
-        agents = list(dict.fromkeys(agents))
+        agents = list(dict.fromkeys(agents + self.initiating_member(cue, agents + partners)))
         return agents, [k for k in dict.fromkeys(partners) if k not in agents]
 
     def of_verb(self, verb: Token) -> tuple[list[str], list[str]]:
