@@ -629,6 +629,26 @@ ARTICLES = [
         "Venezuela, si des élections ne sont pas convoquées sous «huit jours».",
     ),
     (
+        "soleil-ovale",
+        {
+            "url": "https://www.lesoleil.com/actualite/monde/trump-optimiste-dans-les-negociations-commerciales-avec-la-chine-005c0f93ab86261493bc4d33a7b37c58",
+            "outlet": "Le Soleil",
+        },
+        "Dans le Bureau Ovale, en présence de Liu He, vice-premier ministre et principal négociateur de Pékin, M. Trump "
+        "a évoqué «de très bonnes discussions avec la Chine» et jugé qu’il y avait de «très bonnes chances de parvenir "
+        "à un accord» pour mettre fin au conflit commercial qu’il a déclenché à coup de tarifs douaniers.",
+    ),
+    (
+        "lepoint-serbie",
+        {
+            "url": "https://www.lepoint.fr/politique/gilets-jaunes-le-pouvoir-passe-a-l-initiative-dans-l-urgence-03-12-2018-2276190_20.php",
+            "outlet": "Le Point",
+        },
+        'Dans ce contexte, Emmanuel Macron a décidé de "reporter" sa visite en Serbie prévue mercredi et jeudi, a '
+        "annoncé la présidence serbe. Une réunion de crise s'est tenue en fin de journée à l'Élysée en présence du "
+        "tandem exécutif et de plusieurs ministres.",
+    ),
+    (
         "soleil-securite",
         {
             "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
@@ -1230,3 +1250,12 @@ def test_a_parliamentary_group_named_by_its_party_is_a_group_not_the_party(graph
     assert meeting["people"] == {"Édouard Philippe", "groupe LREM et MoDem"}
     group = next(graph.subjects(RDFS.label, Literal("groupe LREM et MoDem")))
     assert (group, RDF.type, KG.Group) in graph
+
+
+def test_what_someone_said_in_the_presence_of_another_and_a_meeting_after_a_postponed_visit(graph):
+    """ca-contraste-0269 (no publication date): "Dans le Bureau Ovale, en présence de Liu He, …, M. Trump a évoqué…":
+    the two were together, on a day the text does not give. lepoint-0361: "Emmanuel Macron a décidé de « reporter »
+    sa visite en Serbie (…). Une réunion de crise s'est tenue…": the crisis meeting is not the postponed visit."""
+    [meeting] = events_of(graph, "soleil-ovale")
+    assert meeting["people"] == {"Donald Trump", "Liu He"} and meeting["date"] is None
+    assert all("Serbie" not in e["people"] for e in events_of(graph, "lepoint-serbie"))

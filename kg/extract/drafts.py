@@ -5,10 +5,18 @@ and the one rule for when two reports are one event (add).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
 
 from kg.extract import when
 from kg.extract.coref import Discourse
+from kg.extract.cues import lemma
+from kg.extract.lexicon import Lexicon
 from kg.model import KIND_RANK
+
+if TYPE_CHECKING:
+    from kg.extract.participants import ParticipantReader
 
 
 @dataclass
@@ -97,3 +105,25 @@ def same_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             return False
         rest.remove(match)
     return True
+
+
+PROPOSED_WITHIN = 2  # how many sentences after an exchange told as not yet real "a rendez-vous took place" is it
+
+
+def remember_proposed(cue: Token, reader: ParticipantReader, state: StoryState, i: int, lex: Lexicon) -> None:
+    if lemma(cue) in lex.visit_nouns or any(lemma(a) in lex.cancel_verbs for a in list(cue.ancestors)[:3]):
+        return  # "a décidé de reporter sa visite en Serbie. Une réunion de crise s'est tenue…": another one
+    agents, partners = reader.of(cue)
+    if people := tuple(dict.fromkeys(agents + partners)):
+        state.proposed = (people, i)
+
+
+def proposed_for(cue: Token, reader: ParticipantReader, state: StoryState, i: int) -> tuple[str, ...]:
+    """The people of the exchange told as not yet real in the sentence before, for a noun cue saying that an
+    exchange of nobody named took place ("Un premier rendez-vous a eu lieu jeudi à Matignon")."""
+    if state.proposed is None or cue.pos_ != "NOUN" or not 0 < i - state.proposed[1] <= PROPOSED_WITHIN:
+        return ()
+    if (verb := reader.happening(cue)) is None:
+        return ()
+    people = tuple(dict.fromkeys(state.proposed[0] + tuple(reader.host_of_seat(verb))))  # "… à Matignon"
+    return people if len(people) >= 2 else ()

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import decide, when
 from kg.extract.cues import DocIndex, PhraseCues, lemma
 from kg.extract.dates import find_dates
-from kg.extract.drafts import Draft, StoryState, add, upgrade
+from kg.extract.drafts import Draft, StoryState, add, proposed_for, remember_proposed, upgrade
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, is_person, token_mentions
 from kg.extract.participants import ParticipantReader, case
@@ -24,7 +24,6 @@ from kg.knowledge.gazetteer import Gazetteer
 from kg.text import fold
 
 CONTEXT_SENTENCES = 6  # how far after an event a sentence may still be about it (for its topics)
-PROPOSED_WITHIN = 2  # how many sentences after an exchange told as not yet real "a rendez-vous took place" is it
 
 
 class EventReader:
@@ -140,12 +139,12 @@ class EventReader:
             if decide.wrong_sense(cue, self.lex) or decide.ahead(cue, self.lex):
                 continue
             if decide.unreal(cue, self.lex):
-                self.remember_proposed(cue, reader, state, i)
+                remember_proposed(cue, reader, state, i, self.lex)
                 continue
             if not decide.fits(cue, self.lex):
                 continue
             agents, partners = reader.of(cue)
-            if not agents and not partners and (proposed := self.proposed_for(cue, reader, state, i)):
+            if not agents and not partners and (proposed := proposed_for(cue, reader, state, i)):
                 agents = list(proposed)  # "… refusé de recevoir X. Un premier rendez-vous a eu lieu jeudi"
             if not agents and partners and cue.pos_ in ("VERB", "AUX"):
                 agents = [k for k in reader.seat_host(cue) if k not in partners]  # "reçus à Matignon"
@@ -249,23 +248,6 @@ class EventReader:
             if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and (c.dep_ == "obj" or case(c) == "avec")
             for t in c.subtree
         )
-
-    @staticmethod
-    def remember_proposed(cue: Token, reader: ParticipantReader, state: StoryState, i: int) -> None:
-        agents, partners = reader.of(cue)
-        if people := tuple(dict.fromkeys(agents + partners)):
-            state.proposed = (people, i)
-
-    @staticmethod
-    def proposed_for(cue: Token, reader: ParticipantReader, state: StoryState, i: int) -> tuple[str, ...]:
-        """The people of the exchange told as not yet real in the sentence before, for a noun cue saying that an
-        exchange of nobody named took place ("Un premier rendez-vous a eu lieu jeudi à Matignon")."""
-        if state.proposed is None or cue.pos_ != "NOUN" or not 0 < i - state.proposed[1] <= PROPOSED_WITHIN:
-            return ()
-        if (verb := reader.happening(cue)) is None:
-            return ()
-        people = tuple(dict.fromkeys(state.proposed[0] + tuple(reader.host_of_seat(verb))))  # "… à Matignon"
-        return people if len(people) >= 2 else ()
 
     @staticmethod
     def governed_by_cue(token: Token, cue_ids: set[int]) -> bool:

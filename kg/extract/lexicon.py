@@ -25,6 +25,7 @@ class Lexicon:
     partner_is_marker: frozenset[str]
     planned_verbs: frozenset[str]
     consent_verbs: frozenset[str]  # "ont accepté de rencontrer X mercredi": planned, or done when told as past
+    cancel_verbs: frozenset[str]  # "a reporté sa visite": an exchange that will not be held as planned
     planned_nouns: frozenset[str]
     planned_marks: frozenset[str]
     planned_adjectives: frozenset[str]
@@ -59,7 +60,10 @@ class Lexicon:
     reaction_words: frozenset[str]  # "accueilli avec déception", "fraîchement": how words were received
     court_nouns: frozenset[str]  # "audience": a hearing when judges are about
     court_words: frozenset[str]
-    court_phrases: tuple[str, ...]  # courts named by several words ("une audience au Conseil d'État")
+    court_phrases: tuple[str, ...]
+    copresence_nouns: frozenset[
+        str
+    ]  # "en présence de X, Y a déclaré": X and Y were together  # courts named by several words ("une audience au Conseil d'État")
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
     sending_verbs: frozenset[str]
     visit_nouns: frozenset[str]  # "visite": the state visited is its host
@@ -84,6 +88,7 @@ def load() -> Lexicon:
         partner_is_marker=folded(data["partner_is_marker"]),
         planned_verbs=folded(planned["verbs"]),
         consent_verbs=folded(planned["consent"]),
+        cancel_verbs=folded(planned["cancelled"]),
         planned_nouns=folded(planned["nouns"]),
         planned_marks=folded(planned["marks"]),
         planned_adjectives=folded(planned["adjectives"]),
@@ -119,6 +124,7 @@ def load() -> Lexicon:
         court_nouns=folded(data["court_nouns"]),
         court_words=folded(data["court_words"]),
         court_phrases=tuple(sorted(folded(data["court_phrases"]))),
+        copresence_nouns=folded(data["copresence_nouns"]),
         letter_nouns=folded(data["letter_nouns"]),
         sending_verbs=folded(data["sending_verbs"]),
         visit_nouns=folded(data["visit_nouns"]),

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import lemma
+from kg.extract.cues import lemma, quoted
+from kg.extract.mentions import is_person
 from kg.text import fold
 
 OF = {"de", "du", "des", "d'"}
@@ -14,6 +15,7 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 TAKING_PART_CASES = {"dans", "a", "au", "aux", "en"}
 OBLIQUE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 OBJECT_DEPS = {"obj", "iobj", "obl:arg"}
+CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "acl:relcl", "acl", "csubj", "xcomp", "conj"}
 BARE_WITHIN = 4  # tokens from a noun cue to a complement without a preposition that names its partner
 
 
@@ -29,6 +31,8 @@ class NounReading:
     """The noun half of kg.extract.participants.ParticipantReader (which gives it actors(), lex, gaz, discourse)."""
 
     def of_noun(self, noun: Token) -> tuple[list[str], list[str]]:
+        if lemma(noun) in self.lex.copresence_nouns:
+            return self.copresence(noun)
         agents: list[str] = []
         partners: list[str] = []
         for m in self.mentions.get(noun.i, []):  # "entretien Poutine-Macron" merged into one token
@@ -160,6 +164,31 @@ class NounReading:
             for k in m.keys
             if (e := self.gaz.entries.get(k)) is not None and e.kind == "Country" and m.via == "name"
         ]
+
+    def copresence(self, noun: Token) -> tuple[list[str], list[str]]:
+        """ "Dans le Bureau ovale, en présence de Liu He, M. Trump a évoqué…": the subject of the clause and the
+        people it was said in the presence of were together; only people, and only "en présence de" (not "la
+        présence de X" noted, nor a ceremony "en présence du gouvernement")."""
+        verb = noun.head  # the parse may hang "en présence de" on a noun before the verb ("Dans le Bureau ovale")
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in CLAUSE_DEPS:
+            verb = verb.head
+        cue_nouns = [  # the verb's own object or complement: "a réclamé une nouvelle réunion, en présence de…"
+            t
+            for t in [*verb.children, *(g for c in verb.children if c.dep_ in ("xcomp", "ccomp") for g in c.children)]
+            if t.i != noun.i and lemma(t) in self.lex.nouns and not quoted(t)
+        ]
+        stage = self.lex.broadcast_words | self.lex.media_words | self.lex.court_nouns  # a show, a hearing
+        if (
+            case(noun) != "en"
+            or verb.pos_ not in ("VERB", "AUX")
+            or cue_nouns
+            or any(lemma(t) in stage for t in self.sent)
+        ):
+            return [], []  # "a réclamé une nouvelle réunion, en présence cette fois du…": that meeting's
+        present = [k for c in noun.children if c.dep_ == "nmod" and case(c) in OF for k in self.actors(c)]
+        subjects = [k for c in verb.children if c.dep_ in ("nsubj", "expl:subj") for k in self.actors(c)]
+        present, subjects = ([k for k in keys if is_person(self.gaz, k)] for keys in (present, subjects))
+        return (subjects, present) if present and subjects else ([], [])
 
     @staticmethod
     def listed(noun: Token, child: Token) -> bool:
