@@ -649,6 +649,12 @@ ARTICLES = [
         "tandem exécutif et de plusieurs ministres.",
     ),
     (
+        "letemps-manche",
+        {"url": "https://www.letemps.ch/monde/hautsdefrance-desarmes-face-no-deal", "outlet": "Le Temps"},
+        "4,2 millions de camions traversent la Manche chaque année, entre ferries et Eurostar. 70% des échanges entre "
+        "la France et la Grande-Bretagne passent par la route.",
+    ),
+    (
         "soleil-securite",
         {
             "url": "https://www.lesoleil.com/actualite/monde/macron-appelle-a-une-rencontre-avec-les-gilets-jaunes-60b6289f88ee99cf38751b16802ee9f6",
@@ -1259,3 +1265,9 @@ def test_what_someone_said_in_the_presence_of_another_and_a_meeting_after_a_post
     [meeting] = events_of(graph, "soleil-ovale")
     assert meeting["people"] == {"Donald Trump", "Liu He"} and meeting["date"] is None
     assert all("Serbie" not in e["people"] for e in events_of(graph, "lepoint-serbie"))
+
+
+def test_exchanges_counted_are_trade(graph):
+    """ch-contraste-0157 (audit round 5, wrong): "70% des échanges entre la France et la Grande-Bretagne passent par
+    la route": goods, not talks between the two states."""
+    assert events_of(graph, "letemps-manche") == []

@@ -150,6 +150,11 @@ def wrong_sense(trigger: Token, lex: Lexicon) -> bool:
         t.norm_ in lex.sport_words or lemma(t) in lex.sport_words for t in sent
     ):
         return True
+    if (
+        trigger.pos_ == "NOUN"
+        and ({lemma(trigger.head), trigger.head.norm_} | near_words(trigger)) & lex.quantity_words
+    ):
+        return True  # "70% des échanges entre la France et la Grande-Bretagne", "des échanges commerciaux": trade
     if lemma(trigger) == "appel" and any(fold(c.text) in ("a",) for c in trigger.children if c.dep_ == "case"):
         return True  # "à l'appel de la CGT"
     if lemma(trigger) in lex.court_nouns and (

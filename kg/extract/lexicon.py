@@ -60,10 +60,9 @@ class Lexicon:
     reaction_words: frozenset[str]  # "accueilli avec déception", "fraîchement": how words were received
     court_nouns: frozenset[str]  # "audience": a hearing when judges are about
     court_words: frozenset[str]
-    court_phrases: tuple[str, ...]
-    copresence_nouns: frozenset[
-        str
-    ]  # "en présence de X, Y a déclaré": X and Y were together  # courts named by several words ("une audience au Conseil d'État")
+    court_phrases: tuple[str, ...]  # courts named by several words ("une audience au Conseil d'État")
+    copresence_nouns: frozenset[str]  # "en présence de X, Y a déclaré": X and Y were together
+    quantity_words: frozenset[str]  # "70% des échanges", "des échanges commerciaux": trade, not talks
     letter_nouns: frozenset[str]  # "une lettre adressée à X": written, to someone
     sending_verbs: frozenset[str]
     visit_nouns: frozenset[str]  # "visite": the state visited is its host
@@ -125,6 +124,7 @@ def load() -> Lexicon:
         court_words=folded(data["court_words"]),
         court_phrases=tuple(sorted(folded(data["court_phrases"]))),
         copresence_nouns=folded(data["copresence_nouns"]),
+        quantity_words=folded(data["quantity_words"]),
         letter_nouns=folded(data["letter_nouns"]),
         sending_verbs=folded(data["sending_verbs"]),
         visit_nouns=folded(data["visit_nouns"]),
